@@ -1,0 +1,149 @@
+// Parses and validates `nassaq.yaml` text. Never throws: returns the configuration it could
+// read and the problems it found, each at an offset in the YAML text.
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
+import type { Rule, SeveritySetting } from '../rules/rule';
+import { DEFAULT_CONFIG, type NassaqConfig, type RuleSetting } from './config';
+
+export interface ConfigProblem {
+  offset: number;
+  length: number;
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+export interface ParsedConfig {
+  config: NassaqConfig;
+  problems: ConfigProblem[];
+  /** False when the YAML could not be parsed or the problems make the file unusable. */
+  usable: boolean;
+}
+
+const SEVERITIES: readonly SeveritySetting[] = ['off', 'hint', 'info', 'warning', 'error'];
+const TOP_LEVEL_KEYS = ['include', 'exclude', 'rules', 'accept'];
+const MAX_CONFIG_LENGTH = 1_000_000;
+
+export function parseConfig(text: string, rules: readonly Rule[]): ParsedConfig {
+  const problems: ConfigProblem[] = [];
+  if (text.length > MAX_CONFIG_LENGTH) {
+    return { config: DEFAULT_CONFIG, usable: false, problems: [{ offset: 0, length: 0, severity: 'error', message: `nassaq.yaml is larger than ${MAX_CONFIG_LENGTH} characters` }] };
+  }
+  const doc = parseDocument(text, { lineCounter: new LineCounter(), uniqueKeys: true });
+  for (const error of doc.errors) {
+    problems.push({ offset: error.pos[0], length: Math.max(1, error.pos[1] - error.pos[0]), severity: 'error', message: error.message.split('\n')[0] });
+  }
+  if (doc.errors.length > 0) return { config: DEFAULT_CONFIG, problems, usable: false };
+  const root = doc.contents;
+  if (root === null || (isScalar(root) && root.value === null)) return { config: DEFAULT_CONFIG, problems, usable: true };
+  if (!isMap(root)) {
+    problems.push({ ...span(root), severity: 'error', message: 'nassaq.yaml must be a mapping with keys include, exclude, rules, accept' });
+    return { config: DEFAULT_CONFIG, problems, usable: false };
+  }
+  const reader = new ConfigReader(problems, rules);
+  const config: NassaqConfig = {
+    include: reader.stringList(root, 'include') ?? DEFAULT_CONFIG.include,
+    exclude: reader.stringList(root, 'exclude') ?? DEFAULT_CONFIG.exclude,
+    rules: reader.ruleSettings(root),
+    accept: reader.stringList(root, 'accept') ?? [],
+  };
+  for (const pair of root.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    if (!TOP_LEVEL_KEYS.includes(key)) {
+      problems.push({ ...span(pair.key as Node), severity: 'warning', message: `Unknown key '${key}'; expected one of ${TOP_LEVEL_KEYS.join(', ')}` });
+    }
+  }
+  return { config, problems, usable: !problems.some((p) => p.severity === 'error') };
+}
+
+function span(node: Node | null | undefined): { offset: number; length: number } {
+  const range = node?.range;
+  if (!range) return { offset: 0, length: 0 };
+  return { offset: range[0], length: Math.max(1, range[1] - range[0]) };
+}
+
+class ConfigReader {
+  constructor(
+    private readonly problems: ConfigProblem[],
+    private readonly rules: readonly Rule[],
+  ) {}
+
+  private error(node: Node | null | undefined, message: string): void {
+    this.problems.push({ ...span(node), severity: 'error', message });
+  }
+
+  stringList(map: YAMLMap, key: string): string[] | undefined {
+    const node = map.get(key, true) as Node | undefined;
+    if (node === undefined) return undefined;
+    if (isScalar(node) && typeof node.value === 'string') return [node.value];
+    if (!isSeq(node)) {
+      this.error(node, `'${key}' must be a list of strings`);
+      return undefined;
+    }
+    const values: string[] = [];
+    for (const item of node.items) {
+      if (isScalar(item) && (typeof item.value === 'string' || typeof item.value === 'number')) values.push(String(item.value));
+      else this.error(item as Node, `'${key}' entries must be strings`);
+    }
+    return values;
+  }
+
+  ruleSettings(map: YAMLMap): Record<string, RuleSetting> {
+    const node = map.get('rules', true) as Node | undefined;
+    const settings: Record<string, RuleSetting> = {};
+    if (node === undefined || (isScalar(node) && node.value === null)) return settings;
+    if (!isMap(node)) {
+      this.error(node, "'rules' must map rule ids to a severity or to { severity, options… }");
+      return settings;
+    }
+    for (const pair of node.items) {
+      const id = isScalar(pair.key) ? String(pair.key.value) : '';
+      const rule = this.rules.find((r) => r.id === id);
+      if (!rule) {
+        this.error(pair.key as Node, `Unknown rule '${id}'. Known rules: ${this.rules.map((r) => r.id).join(', ')}`);
+        continue;
+      }
+      const setting = this.ruleSetting(rule, pair.value as Node | null);
+      if (setting) settings[id] = setting;
+    }
+    return settings;
+  }
+
+  private ruleSetting(rule: Rule, value: Node | null): RuleSetting | undefined {
+    if (isScalar(value)) {
+      const severity = this.severity(value);
+      return severity ? { severity, options: {} } : undefined;
+    }
+    if (!isMap(value)) {
+      this.error(value, `'${rule.id}' takes a severity (${SEVERITIES.join(', ')}) or a mapping`);
+      return undefined;
+    }
+    const setting: { severity?: SeveritySetting; options: Record<string, string> } = { options: {} };
+    for (const pair of value.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : '';
+      const item = pair.value as Node | null;
+      if (key === 'severity') {
+        setting.severity = isScalar(item) ? this.severity(item) : undefined;
+        continue;
+      }
+      const spec = rule.options?.[key];
+      if (!spec) {
+        const known = Object.keys(rule.options ?? {});
+        this.error(pair.key as Node, `Rule '${rule.id}' has no option '${key}'${known.length ? `; options: severity, ${known.join(', ')}` : '; it only takes severity'}`);
+        continue;
+      }
+      const text = isScalar(item) ? String(item.value) : undefined;
+      if (text === undefined || !spec.values.includes(text)) {
+        this.error(item, `'${key}' of '${rule.id}' must be one of: ${spec.values.join(', ')}`);
+        continue;
+      }
+      setting.options[key] = text;
+    }
+    return setting;
+  }
+
+  private severity(node: Node): SeveritySetting | undefined {
+    const value = isScalar(node) ? String(node.value) : '';
+    if ((SEVERITIES as readonly string[]).includes(value)) return value as SeveritySetting;
+    this.error(node, `Severity must be one of: ${SEVERITIES.join(', ')}`);
+    return undefined;
+  }
+}

@@ -1,0 +1,110 @@
+// Runs the rule catalogue over one article and applies fixes. Pure: text and configuration in,
+// findings or new text out.
+import type { NassaqConfig } from './config/config';
+import { RULES } from './rules';
+import type { Finding, Fix, Rule, RuleOptions, Severity, TextEdit } from './rules/rule';
+import { LineIndex } from './text/lines';
+import { surfaceKey } from './text/normalize';
+import { tokenize } from './text/tokenize';
+
+export interface LintOptions {
+  /** Only these rules (by id); all enabled rules when absent. */
+  only?: readonly string[];
+  rules?: readonly Rule[];
+}
+
+export function effectiveSeverity(rule: Rule, config: NassaqConfig): Severity | 'off' {
+  return config.rules[rule.id]?.severity ?? rule.defaultSeverity;
+}
+
+export function ruleOptions(rule: Rule, config: NassaqConfig): RuleOptions {
+  const options: Record<string, string> = {};
+  for (const [name, spec] of Object.entries(rule.options ?? {})) options[name] = spec.default;
+  return { ...options, ...config.rules[rule.id]?.options };
+}
+
+export function lintText(text: string, config: NassaqConfig, lintOptions: LintOptions = {}): Finding[] {
+  const tokens = tokenize(text);
+  const lines = new LineIndex(text);
+  const accepted = new Set(config.accept.map(surfaceKey));
+  const findings: Finding[] = [];
+  for (const rule of lintOptions.rules ?? RULES) {
+    if (lintOptions.only && !lintOptions.only.includes(rule.id)) continue;
+    const severity = effectiveSeverity(rule, config);
+    if (severity === 'off') continue;
+    for (const finding of rule.check({ text, tokens, lines, options: ruleOptions(rule, config) })) {
+      if (finding.word !== undefined && accepted.has(surfaceKey(finding.word))) continue;
+      findings.push({ ...finding, ruleId: rule.id, severity });
+    }
+  }
+  return findings.sort((a, b) => a.offset - b.offset || a.length - b.length || a.ruleId.localeCompare(b.ruleId));
+}
+
+/** The fix that `--fix` and "fix all" apply for a finding, if it has a safe one. */
+export function preferredFix(finding: Finding): Fix | undefined {
+  return finding.unsafeFixReason === undefined ? finding.fixes[0] : undefined;
+}
+
+/** Applies edits that do not overlap; throws if they do, since that is a bug in the caller. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => a.offset - b.offset || a.length - b.length);
+  let result = '';
+  let cursor = 0;
+  for (const e of sorted) {
+    if (e.offset < cursor) throw new Error(`overlapping edits at offset ${e.offset}`);
+    result += text.slice(cursor, e.offset) + e.newText;
+    cursor = e.offset + e.length;
+  }
+  return result + text.slice(cursor);
+}
+
+/** Picks the preferred fixes of `findings` whose edits touch no other chosen fix, in text order. */
+export function compatibleFixes(findings: readonly Finding[]): { edits: TextEdit[]; fixCount: number } {
+  const edits: TextEdit[] = [];
+  let fixCount = 0;
+  for (const finding of findings) {
+    const fix = preferredFix(finding);
+    if (!fix || fix.edits.some((e) => edits.some((taken) => editsClash(e, taken)))) continue;
+    edits.push(...fix.edits);
+    fixCount++;
+  }
+  return { edits, fixCount };
+}
+
+/** Overlapping replacements clash, as do two insertions at one point or an insertion inside a replacement. */
+function editsClash(a: TextEdit, b: TextEdit): boolean {
+  const aEnd = a.offset + a.length;
+  const bEnd = b.offset + b.length;
+  if (a.length === 0 && b.length === 0) return a.offset === b.offset;
+  if (a.length === 0) return a.offset > b.offset && a.offset < bEnd;
+  if (b.length === 0) return b.offset > a.offset && b.offset < aEnd;
+  return a.offset < bEnd && b.offset < aEnd;
+}
+
+export interface FixAllResult {
+  text: string;
+  /** Number of fixes applied over all passes. */
+  applied: number;
+  passes: number;
+}
+
+const MAX_FIX_PASSES = 10;
+
+/**
+ * Applies safe fixes until none is left (fixes of one rule can reveal another's problem, and
+ * clashing fixes wait for the next pass). Stops after a bounded number of passes.
+ */
+export function fixAll(text: string, config: NassaqConfig, lintOptions: LintOptions = {}): FixAllResult {
+  let current = text;
+  let applied = 0;
+  let passes = 0;
+  while (passes < MAX_FIX_PASSES) {
+    const { edits, fixCount } = compatibleFixes(lintText(current, config, lintOptions));
+    const next = applyEdits(current, edits);
+    if (next === current) break;
+    passes++;
+    applied += fixCount;
+    current = next;
+  }
+  return { text: current, applied, passes };
+}

@@ -1,0 +1,12 @@
+// PLACEHOLDER: to be implemented.
+import type { Rule } from './rule';
+
+export const quoteMarks: Rule = {
+  id: 'quote-marks',
+  description: 'TODO',
+  defaultSeverity: 'warning',
+  fixable: true,
+  check() {
+    return [];
+  },
+};

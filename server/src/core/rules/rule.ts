@@ -1,0 +1,79 @@
+// The contract every rule implements. Rules see one article's text and tokens and return
+// findings as UTF-16 offsets into that text; they know nothing of files, LSP or the CLI.
+import type { LineIndex } from '../text/lines';
+import type { Token } from '../text/tokenize';
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export type SeveritySetting = Severity | 'off';
+
+/** A replacement of `length` code units at `offset` by `newText`. */
+export interface TextEdit {
+  offset: number;
+  length: number;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+}
+
+export interface RelatedSpan {
+  offset: number;
+  length: number;
+  message: string;
+}
+
+/** What a rule reports. The engine adds the rule id and severity. */
+export interface RuleFinding {
+  offset: number;
+  length: number;
+  message: string;
+  /** Candidate fixes, best first. Empty when no fix is offered. */
+  fixes: Fix[];
+  /**
+   * Set when the fixes are not safe to apply without a human looking (they are still offered
+   * one by one as quick fixes, but never by "fix all" or `--fix`); says why, for the message.
+   */
+  unsafeFixReason?: string;
+  /** The word this finding is about, so the `accept` list can silence it. */
+  word?: string;
+  related?: RelatedSpan[];
+}
+
+export interface Finding extends RuleFinding {
+  ruleId: string;
+  severity: Severity;
+}
+
+export type RuleOptions = Readonly<Record<string, unknown>>;
+
+export interface RuleContext {
+  readonly text: string;
+  readonly tokens: readonly Token[];
+  readonly lines: LineIndex;
+  /** The rule's options from `nassaq.yaml`, already validated against `Rule.options`. */
+  readonly options: RuleOptions;
+}
+
+/** Describes one option of a rule, for validation and documentation. */
+export interface RuleOptionSpec {
+  description: string;
+  values: readonly string[];
+  default: string;
+}
+
+export interface Rule {
+  /** Stable kebab-case id: public API for config, CLI output and docs. */
+  readonly id: string;
+  readonly description: string;
+  readonly defaultSeverity: Severity;
+  /** Whether the rule offers fixes that `--fix` may apply. */
+  readonly fixable: boolean;
+  readonly options?: Readonly<Record<string, RuleOptionSpec>>;
+  check(context: RuleContext): RuleFinding[];
+}
+
+export function edit(offset: number, length: number, newText: string): TextEdit {
+  return { offset, length, newText };
+}
