@@ -1,0 +1,51 @@
+// Finds and reads `nassaq.yaml` on disk. Shared by the language server and the CLI.
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { CONFIG_FILE_NAME, DEFAULT_CONFIG } from '../core/config/config';
+import { parseConfig, type ParsedConfig } from '../core/config/parse';
+import { RULES } from '../core/rules';
+
+/** Walks up from `startDir` to the filesystem root (or `stopDir`, inclusive) looking for nassaq.yaml. */
+export function findConfigFile(startDir: string, stopDir?: string): string | undefined {
+  let dir = path.resolve(startDir);
+  const stop = stopDir ? path.resolve(stopDir) : undefined;
+  for (;;) {
+    const candidate = path.join(dir, CONFIG_FILE_NAME);
+    if (existsSync(candidate)) return candidate;
+    const parent = path.dirname(dir);
+    if (parent === dir || dir === stop) return undefined;
+    dir = parent;
+  }
+}
+
+export interface LoadedConfig {
+  /** The config file, or undefined when none was found and defaults apply. */
+  file?: string;
+  /** The folder that include/exclude globs are relative to. */
+  root: string;
+  parsed: ParsedConfig;
+}
+
+export function parseConfigText(text: string): ParsedConfig {
+  return parseConfig(text, RULES);
+}
+
+/** Reads a config file; an unreadable file is a problem at offset 0, never an exception. */
+export function loadConfigFile(file: string): LoadedConfig {
+  const root = path.dirname(path.resolve(file));
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const message = `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`;
+    return { file, root, parsed: { config: DEFAULT_CONFIG, usable: false, problems: [{ offset: 0, length: 0, severity: 'error', message }] } };
+  }
+  return { file, root, parsed: parseConfigText(text) };
+}
+
+/** The configuration governing files under `dir`: the nearest nassaq.yaml above it, or defaults rooted at `dir`. */
+export function configFor(dir: string): LoadedConfig {
+  const file = findConfigFile(dir);
+  if (file) return loadConfigFile(file);
+  return { root: path.resolve(dir), parsed: { config: DEFAULT_CONFIG, usable: true, problems: [] } };
+}
