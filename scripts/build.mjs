@@ -1,5 +1,8 @@
 // Bundles the three entry points with esbuild. `--watch` rebuilds on change, `--minify` for packaging.
 import * as esbuild from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 const watch = process.argv.includes('--watch');
 const minify = process.argv.includes('--minify');
@@ -13,6 +16,7 @@ const common = {
   sourcemap: !minify,
   minify,
   logLevel: 'warning',
+  define: { NASSAQ_VERSION: JSON.stringify(version) },
 };
 
 const builds = [

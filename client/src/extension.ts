@@ -1,0 +1,43 @@
+// The VS Code client: starts the Nassaq language server over IPC and adds only what needs the
+// VS Code API (commands, output channel). All linting happens in the server.
+import * as path from 'node:path';
+import { commands, window, workspace, type ExtensionContext } from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+let client: LanguageClient | undefined;
+
+/** What `activate` returns, so end-to-end tests can wait for the server instead of sleeping. */
+export interface NassaqApi {
+  ready: Promise<void>;
+}
+
+export async function activate(context: ExtensionContext): Promise<NassaqApi> {
+  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const outputChannel = window.createOutputChannel('Nassaq');
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'plaintext' },
+      { scheme: 'file', language: 'arabic-article' },
+      { scheme: 'file', pattern: '**/nassaq.yaml' },
+    ],
+    synchronize: { fileEvents: workspace.createFileSystemWatcher('**/nassaq.yaml') },
+    outputChannel,
+  };
+  client = new LanguageClient('nassaq', 'Nassaq', serverOptions, clientOptions);
+  context.subscriptions.push(
+    outputChannel,
+    commands.registerCommand('nassaq.restartServer', () => client?.restart()),
+    commands.registerCommand('nassaq.showOutput', () => outputChannel.show()),
+  );
+  const ready = client.start();
+  await ready;
+  return { ready };
+}
+
+export function deactivate(): Promise<void> | undefined {
+  return client?.stop();
+}

@@ -1,0 +1,72 @@
+// Maps core findings to LSP diagnostics. Fix candidates travel in `data`, tagged with the document
+// version they were computed for, so quick fixes need no re-analysis and are never applied stale.
+import { DiagnosticSeverity, type Diagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ConfigProblem } from '../core/config/parse';
+import { ruleDocsUrl } from '../core/rules/docs';
+import type { Finding, Severity, TextEdit } from '../core/rules/rule';
+import { LineIndex } from '../core/text/lines';
+
+export const SOURCE = 'nassaq';
+
+export interface FixData {
+  title: string;
+  edits: LspTextEdit[];
+}
+
+export interface DiagnosticData {
+  version: number;
+  fixes: FixData[];
+  /** True when the first fix may be applied without review (preferred, fix-all). */
+  safe: boolean;
+  word?: string;
+}
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toLspEdit(document: TextDocument, e: TextEdit): LspTextEdit {
+  return { range: { start: document.positionAt(e.offset), end: document.positionAt(e.offset + e.length) }, newText: e.newText };
+}
+
+export function toDiagnostic(document: TextDocument, finding: Finding): Diagnostic {
+  const data: DiagnosticData = {
+    version: document.version,
+    fixes: finding.fixes.map((fix) => ({ title: fix.title, edits: fix.edits.map((e) => toLspEdit(document, e)) })),
+    safe: finding.unsafeFixReason === undefined,
+    word: finding.word,
+  };
+  const message = finding.unsafeFixReason ? `${finding.message} (no automatic fix: ${finding.unsafeFixReason})` : finding.message;
+  return {
+    range: { start: document.positionAt(finding.offset), end: document.positionAt(finding.offset + finding.length) },
+    severity: SEVERITY[finding.severity],
+    code: finding.ruleId,
+    codeDescription: { href: ruleDocsUrl(finding.ruleId) },
+    source: SOURCE,
+    message,
+    relatedInformation: finding.related?.map((r) => ({
+      location: { uri: document.uri, range: { start: document.positionAt(r.offset), end: document.positionAt(r.offset + r.length) } },
+      message: r.message,
+    })),
+    data,
+  };
+}
+
+export function configProblemToDiagnostic(text: string, problem: ConfigProblem): Diagnostic {
+  const lines = new LineIndex(text);
+  return {
+    range: lines.rangeAt(problem.offset, problem.length),
+    severity: problem.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+    source: SOURCE,
+    message: problem.message,
+  };
+}
+
+export function isDiagnosticData(value: unknown): value is DiagnosticData {
+  const data = value as Partial<DiagnosticData> | undefined;
+  return typeof data?.version === 'number' && Array.isArray(data.fixes);
+}
