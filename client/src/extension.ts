@@ -17,7 +17,7 @@ export async function activate(context: ExtensionContext): Promise<NassaqApi> {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
-  const outputChannel = window.createOutputChannel('Nassaq');
+  const outputChannel = window.createOutputChannel('Nassaq', { log: true });
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'plaintext' },

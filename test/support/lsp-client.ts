@@ -90,6 +90,15 @@ export function uri(filePath: string): string {
   return URI.file(filePath).toString();
 }
 
-export function applyTextEdits(text: string, edits: TextEdit[]): string {
-  return TextDocument.applyEdits(TextDocument.create('file:///x', 'plaintext', 0, text), edits);
+/** Applies the plain text edits of a `TextDocumentEdit` (Nassaq sends no snippet edits). */
+export function applyTextEdits(text: string, edits: ReadonlyArray<TextEdit | { range: TextEdit['range']; snippet: unknown }>): string {
+  const plain = edits.map((e) => {
+    if (!('newText' in e)) throw new Error('unexpected snippet edit');
+    return e;
+  });
+  return TextDocument.applyEdits(TextDocument.create('file:///x', 'plaintext', 0, text), plain);
+}
+
+export function editTexts(edits: ReadonlyArray<TextEdit | { snippet: unknown }>): string[] {
+  return edits.map((e) => ('newText' in e ? e.newText : ''));
 }

@@ -1,0 +1,201 @@
+// `nassaq check`: finds the articles, reads them with bounded concurrency, lints (and with
+// --fix repairs) each one in a fixed order, and hands the results to the chosen formatter.
+import * as path from 'node:path';
+import type { NassaqConfig } from '../core/config/config';
+import { fixAll, lintText, preferredFix } from '../core/engine';
+import type { Finding, Severity } from '../core/rules/rule';
+import { LineIndex } from '../core/text/lines';
+import { DEFAULT_MAX_FILE_SIZE, readArticle, writeArticleIfUnchanged, type ArticleOk } from '../node/article-file';
+import { discover, toPosix, type ArticleTarget } from './discover';
+import { jsonReporter } from './format-json';
+import { sarifReporter } from './format-sarif';
+import { textReporter } from './format-text';
+import type { Terminal } from './progress';
+
+export const FORMATS = ['text', 'json', 'sarif'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface CheckOptions {
+  paths: readonly string[];
+  cwd: string;
+  format: Format;
+  fix: boolean;
+  /** Report errors only. */
+  quiet: boolean;
+  configFile?: string;
+  maxFileSize?: number;
+  /** Files read at the same time. */
+  concurrency?: number;
+}
+
+/** Where a file is shown: relative to the working directory, with `/` and with the OS separator. */
+export interface FileName {
+  path: string;
+  nativePath: string;
+}
+
+export interface FileReport extends FileName {
+  text: string;
+  lines: LineIndex;
+  findings: Finding[];
+}
+
+export interface FileNote extends FileName {
+  reason: string;
+}
+
+export interface Summary {
+  /** Files checked (skipped ones not counted). */
+  files: number;
+  filesWithProblems: number;
+  counts: Record<Severity, number>;
+  /** Reported findings that `--fix` would repair. */
+  fixable: number;
+  skipped: number;
+  fix?: { applied: number; files: number; notFixed: number };
+}
+
+export interface Reporter {
+  file(report: FileReport): Promise<void>;
+  skipped(note: FileNote): Promise<void>;
+  notFixed(note: FileNote): Promise<void>;
+  end(summary: Summary): Promise<void>;
+}
+
+type Outcome =
+  | { kind: 'skipped'; target: ArticleTarget; reason: string; failed?: boolean }
+  | { kind: 'checked'; target: ArticleTarget; text: string; findings: Finding[]; applied: number; notFixed?: string; failed?: boolean };
+
+export const EXIT_OK = 0;
+export const EXIT_ERRORS = 1;
+export const EXIT_USAGE = 2;
+const DEFAULT_CONCURRENCY = 16;
+const NO_LINES = new LineIndex('');
+
+export async function runCheck(options: CheckOptions, terminal: Terminal): Promise<number> {
+  const discovery = await discover(options.paths, options.cwd, options.configFile);
+  for (const message of discovery.messages) terminal.err(message);
+  if (discovery.failed) return EXIT_USAGE;
+  if (discovery.targets.length === 0) terminal.err('nassaq: no article files found (see include/exclude in nassaq.yaml)');
+
+  const reporter = createReporter(options.format, terminal, options);
+  const summary = emptySummary(options.fix);
+  // A fix that could not be written, or a crash inside a rule: reported, and the exit code is 2.
+  let failed = false;
+  terminal.startProgress(discovery.targets.length, options.fix ? 'Fixing' : 'Checking');
+  try {
+    const outcomes = mapOrdered(discovery.targets, options.concurrency ?? DEFAULT_CONCURRENCY, (target) => processFile(target, options));
+    for await (const outcome of outcomes) {
+      terminal.tick();
+      await record(outcome, options.cwd, reporter, summary);
+      if (outcome.failed) failed = true;
+    }
+  } finally {
+    terminal.stopProgress();
+  }
+  await reporter.end(summary);
+  await terminal.flush();
+  if (failed) return EXIT_USAGE;
+  return summary.counts.error > 0 ? EXIT_ERRORS : EXIT_OK;
+}
+
+function createReporter(format: Format, terminal: Terminal, options: CheckOptions): Reporter {
+  if (format === 'json') return jsonReporter(terminal, options.fix);
+  if (format === 'sarif') return sarifReporter(terminal, options.cwd);
+  return textReporter(terminal, options.fix);
+}
+
+function emptySummary(fix: boolean): Summary {
+  return {
+    files: 0,
+    filesWithProblems: 0,
+    counts: { error: 0, warning: 0, info: 0, hint: 0 },
+    fixable: 0,
+    skipped: 0,
+    fix: fix ? { applied: 0, files: 0, notFixed: 0 } : undefined,
+  };
+}
+
+async function record(outcome: Outcome, cwd: string, reporter: Reporter, summary: Summary): Promise<void> {
+  const name = fileName(outcome.target.file, cwd);
+  if (outcome.kind === 'skipped') {
+    summary.skipped++;
+    await reporter.skipped({ ...name, reason: outcome.reason });
+    return;
+  }
+  summary.files++;
+  if (outcome.findings.length > 0) summary.filesWithProblems++;
+  for (const finding of outcome.findings) {
+    summary.counts[finding.severity]++;
+    if (preferredFix(finding)) summary.fixable++;
+  }
+  if (summary.fix && outcome.applied > 0) {
+    summary.fix.applied += outcome.applied;
+    summary.fix.files++;
+  }
+  if (summary.fix && outcome.notFixed) {
+    summary.fix.notFixed++;
+    await reporter.notFixed({ ...name, reason: outcome.notFixed });
+  }
+  // Line starts are only needed to place findings.
+  const lines = outcome.findings.length > 0 ? new LineIndex(outcome.text) : NO_LINES;
+  await reporter.file({ ...name, text: outcome.text, lines, findings: outcome.findings });
+}
+
+export function fileName(file: string, cwd: string): FileName {
+  const nativePath = path.relative(cwd, file) || path.basename(file);
+  return { path: toPosix(nativePath), nativePath };
+}
+
+/** Reads, lints and (with --fix) repairs one file. Never rejects. */
+async function processFile(target: ArticleTarget, options: CheckOptions): Promise<Outcome> {
+  const read = await readArticle(target.file, { maxBytes: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE });
+  if (!read.ok) return { kind: 'skipped', target, reason: read.reason };
+  try {
+    const findings = lintText(read.text, target.config);
+    const outcome: Outcome = { kind: 'checked', target, text: read.text, findings, applied: 0 };
+    if (options.fix && findings.some((f) => preferredFix(f) !== undefined)) await fixFile(read, target.config, outcome);
+    if (options.quiet) outcome.findings = outcome.findings.filter((f) => f.severity === 'error');
+    return outcome;
+  } catch (error) {
+    return { kind: 'skipped', target, reason: `internal error while linting: ${(error as Error)?.message ?? String(error)}`, failed: true };
+  }
+}
+
+/** Applies safe fixes and writes them, unless the file changed meanwhile; updates `outcome`. */
+async function fixFile(read: ArticleOk, config: NassaqConfig, outcome: Extract<Outcome, { kind: 'checked' }>): Promise<void> {
+  const fixed = fixAll(read.text, config);
+  if (fixed.text === read.text) return;
+  try {
+    const written = await writeArticleIfUnchanged(read.file, read.bytes, fixed.text, read.bom);
+    if (!written.written) {
+      outcome.notFixed = written.reason;
+      return;
+    }
+  } catch (error) {
+    const err = error as NodeJS.ErrnoException;
+    outcome.notFixed = `cannot write the fixes (${err?.code ?? err?.message ?? String(error)}); not fixed`;
+    outcome.failed = true;
+    return;
+  }
+  outcome.text = fixed.text;
+  outcome.applied = fixed.applied;
+  outcome.findings = lintText(fixed.text, config);
+}
+
+/** Runs `fn` over `items` with at most `limit` in flight and yields the results in input order. */
+export async function* mapOrdered<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): AsyncGenerator<R> {
+  const pending: Array<Promise<R>> = [];
+  let next = 0;
+  const start = (): void => {
+    const promise = fn(items[next++]);
+    promise.catch(() => undefined); // rejections surface when awaited in order, not as unhandled
+    pending.push(promise);
+  };
+  while (next < items.length && pending.length < Math.max(1, limit)) start();
+  while (pending.length > 0) {
+    const result = await pending.shift()!;
+    if (next < items.length) start();
+    yield result;
+  }
+}

@@ -1,0 +1,174 @@
+// Reads one article from disk without ever throwing on bad input: binary files, files that are
+// not UTF-8, unreadable paths and oversized files come back as `{ ok: false, reason }`.
+// The raw bytes are kept so that a later write can check that nobody changed the file meanwhile.
+import { close, constants, fstat, open, promises as fs, readFile } from 'node:fs';
+import { promisify } from 'node:util';
+import { writeFileAtomic } from './atomic-write';
+
+export const DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024;
+const SNIFF_LENGTH = 8192;
+/** Share of control bytes in the first 8 KB above which a file counts as binary. */
+const MAX_CONTROL_SHARE = 0.1;
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+// The callback API, promisified, is several times faster than FileHandle for many small files.
+const openAsync = promisify(open);
+const fstatAsync = promisify(fstat);
+const readFileAsync = promisify(readFile);
+/** Validates while decoding; strips a leading BOM. */
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+export interface ArticleOk {
+  ok: true;
+  file: string;
+  /** The decoded text, without a leading BOM. */
+  text: string;
+  /** Whether the file started with a UTF-8 BOM (a write puts it back). */
+  bom: boolean;
+  /** The raw content as read, for the staleness check before a write. */
+  bytes: Buffer;
+  mtimeMs: number;
+  size: number;
+}
+
+export type SkipKind = 'binary' | 'encoding' | 'unreadable' | 'too-large';
+
+export interface ArticleSkipped {
+  ok: false;
+  file: string;
+  kind: SkipKind;
+  reason: string;
+}
+
+export type ArticleRead = ArticleOk | ArticleSkipped;
+
+export interface ReadOptions {
+  /** Files larger than this many bytes are skipped; 20 MB by default. */
+  maxBytes?: number;
+}
+
+export async function readArticle(file: string, options: ReadOptions = {}): Promise<ArticleRead> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_SIZE;
+  let fd: number | undefined;
+  try {
+    // O_NONBLOCK keeps a FIFO from hanging the open; it changes nothing for regular files.
+    fd = await openAsync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const info = await fstatAsync(fd);
+    if (info.isDirectory()) return skipped(file, 'unreadable', 'unreadable (EISDIR: is a directory)');
+    if (!info.isFile()) return skipped(file, 'unreadable', 'unreadable (not a regular file)');
+    if (info.size > maxBytes) return tooLarge(file, info.size, maxBytes);
+    const bytes = await readFileAsync(fd);
+    if (bytes.length > maxBytes) return tooLarge(file, bytes.length, maxBytes);
+    return decodeArticle(file, bytes, info.mtimeMs);
+  } catch (error) {
+    return skipped(file, 'unreadable', unreadableReason(error));
+  } finally {
+    if (fd !== undefined) close(fd, () => undefined);
+  }
+}
+
+/** Classifies and decodes raw bytes; exported for tests. */
+export function decodeArticle(file: string, bytes: Buffer, mtimeMs = 0): ArticleRead {
+  const binary = binaryReason(bytes);
+  if (binary) return skipped(file, 'binary', binary);
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    const offset = firstInvalidUtf8Offset(bytes);
+    return skipped(file, 'encoding', offset < 0 ? 'not valid UTF-8' : `not valid UTF-8 (byte offset ${offset})`);
+  }
+  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  return { ok: true, file, text, bom, bytes, mtimeMs, size: bytes.length };
+}
+
+/** The bytes to write for `text`, with the BOM put back when the file had one. */
+export function encodeArticle(text: string, bom: boolean): Buffer {
+  const body = Buffer.from(text, 'utf8');
+  return bom ? Buffer.concat([UTF8_BOM, body]) : body;
+}
+
+export type WriteOutcome = { written: true } | { written: false; reason: string };
+
+/**
+ * Writes `text` over `file` atomically, unless the file's bytes no longer equal `original`
+ * (someone edited it while we were checking): then the file is left untouched.
+ */
+export async function writeArticleIfUnchanged(file: string, original: Buffer, text: string, bom: boolean): Promise<WriteOutcome> {
+  let stale: string | undefined = await stalenessOf(file, original);
+  if (stale) return { written: false, reason: stale };
+  // Checked again once the new content is on disk, to keep the window before the rename small.
+  const written = await writeFileAtomic(file, encodeArticle(text, bom), {
+    beforeRename: async () => (stale = await stalenessOf(file, original)) === undefined,
+  });
+  return written ? { written: true } : { written: false, reason: stale ?? 'not fixed' };
+}
+
+/** Why `file` no longer holds `original`, or undefined when it still does. */
+async function stalenessOf(file: string, original: Buffer): Promise<string | undefined> {
+  let current: Buffer;
+  try {
+    current = await fs.readFile(file);
+  } catch (error) {
+    return `${unreadableReason(error)}; not fixed`;
+  }
+  return current.equals(original) ? undefined : 'file changed on disk while checking; not fixed';
+}
+
+function skipped(file: string, kind: SkipKind, reason: string): ArticleSkipped {
+  return { ok: false, file, kind, reason };
+}
+
+function tooLarge(file: string, size: number, maxBytes: number): ArticleSkipped {
+  return skipped(file, 'too-large', `too large (${size} bytes; the limit is ${maxBytes}, see --max-file-size)`);
+}
+
+function unreadableReason(error: unknown): string {
+  const err = error as NodeJS.ErrnoException;
+  if (err && typeof err.code === 'string') {
+    const detail = err.code === 'ENOENT' ? 'no such file' : err.code === 'EACCES' || err.code === 'EPERM' ? 'permission denied' : err.code === 'EISDIR' ? 'is a directory' : '';
+    return `unreadable (${err.code}${detail ? `: ${detail}` : ''})`;
+  }
+  return `unreadable (${String(error)})`;
+}
+
+/** Why the start of `bytes` looks binary, or undefined when it looks like text. */
+export function binaryReason(bytes: Uint8Array): string | undefined {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    return 'UTF-16 encoded (byte-order mark); only UTF-8 is supported';
+  }
+  const sample = bytes.subarray(0, SNIFF_LENGTH);
+  let controls = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const b = sample[i];
+    if (b === 0) return `binary (NUL byte at offset ${i})`;
+    if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d && b !== 0x1b) || b === 0x7f) controls++;
+  }
+  if (sample.length > 0 && controls / sample.length > MAX_CONTROL_SHARE) {
+    return `binary (${Math.round((100 * controls) / sample.length)}% control characters in the first ${sample.length} bytes)`;
+  }
+  return undefined;
+}
+
+/** Offset of the first byte that breaks UTF-8 (WHATWG rules: no overlongs, surrogates or > U+10FFFF), or -1. */
+export function firstInvalidUtf8Offset(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (need < 0) return i;
+    // The allowed range of the second byte depends on the lead byte.
+    const low = b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80;
+    const high = b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined) return i;
+      if (k === 1 ? c < low || c > high : c < 0x80 || c > 0xbf) return i;
+    }
+    i += need + 1;
+  }
+  return -1;
+}
