@@ -47,15 +47,23 @@ describe('persian-letter', () => {
   });
 
   it('offers yeh then alef maqsura for a word-final Farsi yeh, and never applies either', () => {
-    const text = `جلس عل${FARSI_YEH} الكرسي`;
+    const text = `جلس ف${FARSI_YEH} الحديقة`;
     const [finding] = findingsOf('persian-letter', text);
-    assert.equal(finding.message, `Persian letter '${FARSI_YEH}' (U+06CC) in 'عل${FARSI_YEH}'; Arabic uses 'ي' or '${ALEF_MAQSURA}'`);
+    assert.equal(finding.message, `Persian letter '${FARSI_YEH}' (U+06CC) in 'ف${FARSI_YEH}'; Arabic uses 'ي' or '${ALEF_MAQSURA}'`);
     assert.match(finding.unsafeFixReason ?? '', /final/);
     assert.deepEqual(
       finding.fixes.map((f) => f.edits),
-      [[{ offset: 6, length: 1, newText: 'ي' }], [{ offset: 6, length: 1, newText: ALEF_MAQSURA }]],
+      [[{ offset: 5, length: 1, newText: 'ي' }], [{ offset: 5, length: 1, newText: ALEF_MAQSURA }]],
     );
     checkFix('persian-letter', text, text);
+  });
+
+  it('offers alef maqsura first for frequent words that end in it, with or without a clitic', () => {
+    for (const word of [`عل${FARSI_YEH}`, `وحت${FARSI_YEH}`, `المستو${FARSI_YEH}`]) {
+      const [finding] = findingsOf('persian-letter', `قال ${word} ذلك`);
+      assert.deepEqual(finding.fixes.map((f) => f.edits[0].newText), [ALEF_MAQSURA, 'ي'], word);
+      assert.ok(finding.unsafeFixReason, 'still never applied automatically');
+    }
   });
 
   it('treats a yeh followed only by diacritics as final, and fixes the inner ones in both choices', () => {

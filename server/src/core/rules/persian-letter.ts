@@ -5,6 +5,7 @@
 // Persian: one where at least 4% of the Arabic-script words (and 3 or more) carry such letters.
 import type { Token } from '../text/tokenize';
 import { codePointName, isArabicLetter } from '../text/chars';
+import { surfaceKey } from '../text/normalize';
 import { edit, type Fix, type Rule, type RuleFinding, type TextEdit } from './rule';
 
 const PERSIAN_KEHEH = '\u06A9';
@@ -90,8 +91,9 @@ function checkWord(token: Token): RuleFinding | undefined {
 
   const fixes: Fix[] = [fixWith(token, edits)];
   if (finalYeh >= 0) {
-    const withMaqsura = edits.map((e, index) => (index === finalYeh ? edit(e.offset, e.length, ALEF_MAQSURA) : e));
-    fixes.push(fixWith(token, withMaqsura));
+    const withMaqsura = fixWith(token, edits.map((e, index) => (index === finalYeh ? edit(e.offset, e.length, ALEF_MAQSURA) : e)));
+    if (isMaqsuraWord(fixedWord(token, withMaqsura.edits))) fixes.unshift(withMaqsura);
+    else fixes.push(withMaqsura);
   }
   return {
     offset: token.offset,
@@ -103,7 +105,27 @@ function checkWord(token: Token): RuleFinding | undefined {
   };
 }
 
+/**
+ * Frequent words that end in alef maqsura. A Persian keyboard writes their final letter as ی,
+ * and in real text most word-final ی are these (على, إلى, حتى…): offer the ى reading first.
+ */
+const MAQSURA_WORDS = new Set(
+  ('على إلى الى حتى لدى متى سوى مدى أولى الأولى أخرى الأخرى كبرى الكبرى مستوى المستوى أدنى أقصى أعلى ' +
+    'مصطفى موسى عيسى يحيى مستشفى المستشفى منتدى المنتدى ملتقى الملتقى معنى مبنى المبنى ذكرى الذكرى ' +
+    'فتوى دعوى شكوى أسرى الأسرى قتلى القتلى جرحى الجرحى مرضى المرضى رأى يرى ترى نرى أرى أدى أجرى ' +
+    'ألقى تلقى انتهى مضى سعى أبدى تبنى أعطى').split(' '),
+);
+
+function isMaqsuraWord(word: string): boolean {
+  const key = surfaceKey(word);
+  return MAQSURA_WORDS.has(key) || (/^[وف]/.test(key) && MAQSURA_WORDS.has(key.slice(1)));
+}
+
 function fixWith(token: Token, edits: TextEdit[]): Fix {
+  return { title: `Replace with '${fixedWord(token, edits)}'`, edits };
+}
+
+function fixedWord(token: Token, edits: readonly TextEdit[]): string {
   let fixed = '';
   let cursor = 0;
   for (const e of edits) {
@@ -111,8 +133,7 @@ function fixWith(token: Token, edits: TextEdit[]): Fix {
     fixed += token.text.slice(cursor, at) + e.newText;
     cursor = at + e.length;
   }
-  fixed += token.text.slice(cursor);
-  return { title: `Replace with '${fixed}'`, edits };
+  return fixed + token.text.slice(cursor);
 }
 
 /** No Arabic letter follows: only marks, tatweel or joiners. */
