@@ -1,6 +1,7 @@
 // SARIF 2.1.0 output, for code-scanning services. Columns are UTF-16 code units of the decoded
 // text (`columnKind: utf16CodeUnits`), lines and columns 1-based. Skipped files become tool
 // execution notifications. Results are streamed like the JSON format.
+import { displayMessage } from '../core/engine';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -109,7 +110,7 @@ export function sarifResult(report: FileReport, finding: Finding): object {
     ruleId: finding.ruleId,
     ruleIndex: RULES.findIndex((rule) => rule.id === finding.ruleId),
     level: sarifLevel(finding.severity),
-    message: { text: finding.message },
+    message: { text: displayMessage(finding) },
     locations: [
       {
         physicalLocation: {

@@ -1,5 +1,6 @@
 // Human-readable output: `file:line:col  severity  rule  message`, one line per finding, and a
 // summary. Skipped and unfixed files are named on stderr.
+import { displayMessage } from '../core/engine';
 import type { Finding } from '../core/rules/rule';
 import type { LineIndex } from '../core/text/lines';
 import type { FileNote, FileReport, Reporter, Summary } from './check';
@@ -27,7 +28,7 @@ export function textReporter(terminal: Terminal, fixing: boolean): Reporter {
 
 export function findingLine(file: string, lines: LineIndex, finding: Finding): string {
   const { line, character } = lines.positionAt(finding.offset);
-  return `${file}:${line + 1}:${character + 1}  ${finding.severity}  ${finding.ruleId}  ${oneLine(finding.message)}`;
+  return `${file}:${line + 1}:${character + 1}  ${finding.severity}  ${finding.ruleId}  ${oneLine(displayMessage(finding))}`;
 }
 
 export function summaryLines(summary: Summary, fixing: boolean): string[] {

@@ -40,6 +40,11 @@ export function lintText(text: string, config: NassaqConfig, lintOptions: LintOp
   return findings.sort((a, b) => a.offset - b.offset || a.length - b.length || a.ruleId.localeCompare(b.ruleId));
 }
 
+/** The message as users read it: says why no fix is applied automatically, when that is so. */
+export function displayMessage(finding: Finding): string {
+  return finding.unsafeFixReason === undefined ? finding.message : `${finding.message} (not fixed automatically: ${finding.unsafeFixReason})`;
+}
+
 /** The fix that `--fix` and "fix all" apply for a finding, if it has a safe one. */
 export function preferredFix(finding: Finding): Fix | undefined {
   return finding.unsafeFixReason === undefined ? finding.fixes[0] : undefined;

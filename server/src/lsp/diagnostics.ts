@@ -3,6 +3,7 @@
 import { DiagnosticSeverity, type Diagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ConfigProblem } from '../core/config/parse';
+import { displayMessage } from '../core/engine';
 import { ruleDocsUrl } from '../core/rules/docs';
 import type { Finding, Severity, TextEdit } from '../core/rules/rule';
 import { LineIndex } from '../core/text/lines';
@@ -40,14 +41,13 @@ export function toDiagnostic(document: TextDocument, finding: Finding): Diagnost
     safe: finding.unsafeFixReason === undefined,
     word: finding.word,
   };
-  const message = finding.unsafeFixReason ? `${finding.message} (no automatic fix: ${finding.unsafeFixReason})` : finding.message;
   return {
     range: { start: document.positionAt(finding.offset), end: document.positionAt(finding.offset + finding.length) },
     severity: SEVERITY[finding.severity],
     code: finding.ruleId,
     codeDescription: { href: ruleDocsUrl(finding.ruleId) },
     source: SOURCE,
-    message,
+    message: displayMessage(finding),
     relatedInformation: finding.related?.map((r) => ({
       location: { uri: document.uri, range: { start: document.positionAt(r.offset), end: document.positionAt(r.offset + r.length) } },
       message: r.message,
