@@ -1,9 +1,11 @@
 // A real JSON-RPC client for protocol tests: starts `node dist/server.js --stdio` as a child
 // process and speaks LSP to it. Diagnostics are collected as the server publishes them.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import {
   createProtocolConnection,
+  IPCMessageReader,
+  IPCMessageWriter,
   StreamMessageReader,
   StreamMessageWriter,
   type Diagnostic,
@@ -25,10 +27,16 @@ export class LspTestClient {
   private readonly waiters: Array<() => void> = [];
   readonly stderr: string[] = [];
 
-  constructor() {
-    this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  /** `stdio` as other editors start the server; `ipc` as the VS Code client does. */
+  constructor(transport: 'stdio' | 'ipc' = 'stdio') {
+    if (transport === 'ipc') {
+      this.process = fork(SERVER, ['--node-ipc'], { stdio: ['pipe', 'pipe', 'pipe', 'ipc'] });
+      this.connection = createProtocolConnection(new IPCMessageReader(this.process), new IPCMessageWriter(this.process));
+    } else {
+      this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+      this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    }
     this.process.stderr!.on('data', (chunk) => this.stderr.push(String(chunk)));
-    this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.published.set(params.uri, params);
       for (const wake of this.waiters.splice(0)) wake();
