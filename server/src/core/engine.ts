@@ -1,8 +1,12 @@
 // Runs the rule catalogue over one article and applies fixes. Pure: text and configuration in,
 // findings or new text out.
 import type { NassaqConfig } from './config/config';
+import { CorpusIndex } from './corpus/corpus-index';
+import { corpusView, type CorpusView } from './corpus/corpus-view';
+import type { CorpusFacet } from './corpus/facet';
+import { EMPTY_DICTIONARY, WordSetDictionary } from './lexicon/dictionary';
 import { RULES } from './rules';
-import type { Finding, Fix, Rule, RuleOptions, Severity, TextEdit } from './rules/rule';
+import type { Finding, Fix, Rule, RuleContext, RuleOptions, Severity, TextEdit } from './rules/rule';
 import { LineIndex } from './text/lines';
 import { surfaceKey } from './text/normalize';
 import { tokenize } from './text/tokenize';
@@ -11,6 +15,20 @@ export interface LintOptions {
   /** Only these rules (by id); all enabled rules when absent. */
   only?: readonly string[];
   rules?: readonly Rule[];
+  /** The corpus the text belongs to; without one, the text is a corpus of its own. */
+  corpus?: CorpusView;
+}
+
+/** The facets every corpus index needs for the rule catalogue. */
+export function ruleFacets(rules: readonly Rule[] = RULES): CorpusFacet[] {
+  return rules.flatMap((rule) => (rule.facet ? [rule.facet] : []));
+}
+
+/** A corpus of one text, for linting a text that belongs to no indexed corpus. */
+export function singleFileCorpus(text: string, config: NassaqConfig): CorpusView {
+  const index = new CorpusIndex(ruleFacets());
+  index.update('', text);
+  return corpusView(index, EMPTY_DICTIONARY, new WordSetDictionary(config.accept.map(surfaceKey)));
 }
 
 export function effectiveSeverity(rule: Rule, config: NassaqConfig): Severity | 'off' {
@@ -27,12 +45,25 @@ export function lintText(text: string, config: NassaqConfig, lintOptions: LintOp
   const tokens = tokenize(text);
   const lines = new LineIndex(text);
   const accepted = new Set(config.accept.map(surfaceKey));
+  let corpus = lintOptions.corpus;
+  const context: RuleContext & { options: RuleOptions } = {
+    text,
+    tokens,
+    lines,
+    options: {},
+    // Built only if a rule asks: most rules never look beyond the article.
+    get corpus(): CorpusView {
+      corpus ??= singleFileCorpus(text, config);
+      return corpus;
+    },
+  };
   const findings: Finding[] = [];
   for (const rule of lintOptions.rules ?? RULES) {
     if (lintOptions.only && !lintOptions.only.includes(rule.id)) continue;
     const severity = effectiveSeverity(rule, config);
     if (severity === 'off') continue;
-    for (const finding of rule.check({ text, tokens, lines, options: ruleOptions(rule, config) })) {
+    context.options = ruleOptions(rule, config);
+    for (const finding of rule.check(context)) {
       if (finding.word !== undefined && accepted.has(surfaceKey(finding.word))) continue;
       findings.push({ ...finding, ruleId: rule.id, severity });
     }

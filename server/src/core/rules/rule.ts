@@ -1,5 +1,7 @@
 // The contract every rule implements. Rules see one article's text and tokens and return
 // findings as UTF-16 offsets into that text; they know nothing of files, LSP or the CLI.
+import type { CorpusView } from '../corpus/corpus-view';
+import type { CorpusFacet } from '../corpus/facet';
 import type { LineIndex } from '../text/lines';
 import type { Token } from '../text/tokenize';
 
@@ -54,6 +56,8 @@ export interface RuleContext {
   readonly lines: LineIndex;
   /** The rule's options from `nassaq.yaml`, already validated against `Rule.options`. */
   readonly options: RuleOptions;
+  /** The corpus this article belongs to (this article included). */
+  readonly corpus: CorpusView;
 }
 
 /** Describes one option of a rule, for validation and documentation. */
@@ -71,6 +75,8 @@ export interface Rule {
   /** Whether the rule offers fixes that `--fix` may apply. */
   readonly fixable: boolean;
   readonly options?: Readonly<Record<string, RuleOptionSpec>>;
+  /** What this rule needs to know about the other files of the corpus, if anything. */
+  readonly facet?: CorpusFacet;
   check(context: RuleContext): RuleFinding[];
 }
 

@@ -1,0 +1,90 @@
+// The corpus index: per-file facet data keyed by content, and corpus statistics kept up to date
+// by difference. Pure and synchronous: the caller feeds it texts (from disk, editors or tests).
+import { LineIndex } from '../text/lines';
+import { tokenize } from '../text/tokenize';
+import type { CorpusFacet, FileInput } from './facet';
+import { wordFacet, type WordStats } from './words';
+
+export interface FileEntry {
+  /** Content hash of the text the data was collected from. */
+  readonly hash: number;
+  readonly length: number;
+  readonly data: ReadonlyMap<string, unknown>;
+}
+
+export class CorpusIndex {
+  private readonly facets: readonly CorpusFacet[];
+  private readonly entries = new Map<string, FileEntry>();
+  private readonly stats = new Map<string, unknown>();
+  /** Bumped on every change, so callers can tell whether corpus findings may have moved. */
+  generation = 0;
+
+  constructor(facets: readonly CorpusFacet[]) {
+    this.facets = [wordFacet as CorpusFacet, ...facets.filter((f) => f.id !== wordFacet.id)];
+    for (const facet of this.facets) this.stats.set(facet.id, facet.createStats());
+  }
+
+  get fileCount(): number {
+    return this.entries.size;
+  }
+
+  has(fileId: string): boolean {
+    return this.entries.has(fileId);
+  }
+
+  fileIds(): IterableIterator<string> {
+    return this.entries.keys();
+  }
+
+  /** Collects a file's data; a file whose content did not change costs one hash. Returns whether anything changed. */
+  update(fileId: string, text: string, input?: FileInput): boolean {
+    const hash = contentHash(text);
+    const old = this.entries.get(fileId);
+    if (old && old.hash === hash && old.length === text.length) return false;
+    const file = input ?? { text, tokens: tokenize(text), lines: new LineIndex(text) };
+    const data = new Map<string, unknown>();
+    for (const facet of this.facets) data.set(facet.id, facet.collect(file));
+    this.replace(fileId, { hash, length: text.length, data });
+    return true;
+  }
+
+  /** Adds data collected elsewhere (another process or thread) for the same facets. */
+  updateEntry(fileId: string, entry: FileEntry): void {
+    this.replace(fileId, entry);
+  }
+
+  remove(fileId: string): boolean {
+    if (!this.entries.has(fileId)) return false;
+    this.replace(fileId, undefined);
+    return true;
+  }
+
+  statsOf<S>(facet: CorpusFacet<unknown, S>): S {
+    const stats = this.stats.get(facet.id);
+    if (stats === undefined) throw new Error(`facet ${facet.id} is not indexed`);
+    return stats as S;
+  }
+
+  get words(): WordStats {
+    return this.statsOf(wordFacet);
+  }
+
+  private replace(fileId: string, entry: FileEntry | undefined): void {
+    const old = this.entries.get(fileId);
+    for (const facet of this.facets) {
+      const stats = this.stats.get(facet.id);
+      if (old) facet.remove(stats, old.data.get(facet.id));
+      if (entry) facet.add(stats, entry.data.get(facet.id));
+    }
+    if (entry) this.entries.set(fileId, entry);
+    else this.entries.delete(fileId);
+    this.generation++;
+  }
+}
+
+/** FNV-1a over UTF-16 code units; with the length it tells whether a file's text changed. */
+export function contentHash(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619);
+  return hash >>> 0;
+}
