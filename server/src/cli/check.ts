@@ -5,7 +5,9 @@ import type { NassaqConfig } from '../core/config/config';
 import { fixAll, lintText, preferredFix } from '../core/engine';
 import type { Finding, Severity } from '../core/rules/rule';
 import { LineIndex } from '../core/text/lines';
-import { DEFAULT_MAX_FILE_SIZE, readArticle, writeArticleIfUnchanged, type ArticleOk } from '../node/article-file';
+import type { CorpusView } from '../core/corpus/corpus-view';
+import { DEFAULT_MAX_FILE_SIZE, readArticle, writeArticleIfUnchanged, type ArticleOk, type ArticleRead } from '../node/article-file';
+import { CheckCorpus } from './corpus';
 import { discover, toPosix, type ArticleTarget } from './discover';
 import { jsonReporter } from './format-json';
 import { sarifReporter } from './format-sarif';
@@ -82,10 +84,19 @@ export async function runCheck(options: CheckOptions, terminal: Terminal): Promi
   const summary = emptySummary(options.fix);
   // A fix that could not be written, or a crash inside a rule: reported, and the exit code is 2.
   let failed = false;
+  terminal.startProgress(discovery.targets.length, 'Indexing');
+  let reads: ArticleRead[];
+  try {
+    reads = await readAll(discovery.targets, options, () => terminal.tick());
+  } finally {
+    terminal.stopProgress();
+  }
+  // Corpus rules compare each article with all the others: index everything before linting.
+  const corpus = new CheckCorpus(discovery.targets, reads);
   terminal.startProgress(discovery.targets.length, options.fix ? 'Fixing' : 'Checking');
   try {
-    const outcomes = mapOrdered(discovery.targets, options.concurrency ?? DEFAULT_CONCURRENCY, (target) => processFile(target, options));
-    for await (const outcome of outcomes) {
+    for (let i = 0; i < discovery.targets.length; i++) {
+      const outcome = await processFile(discovery.targets[i], reads[i], options, corpus.viewFor(discovery.targets[i].config));
       terminal.tick();
       await record(outcome, options.cwd, reporter, summary);
       if (outcome.failed) failed = true;
@@ -147,14 +158,24 @@ export function fileName(file: string, cwd: string): FileName {
   return { path: toPosix(nativePath), nativePath };
 }
 
-/** Reads, lints and (with --fix) repairs one file. Never rejects. */
-async function processFile(target: ArticleTarget, options: CheckOptions): Promise<Outcome> {
-  const read = await readArticle(target.file, { maxBytes: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE });
+/** Reads every target with bounded concurrency, in order. */
+async function readAll(targets: readonly ArticleTarget[], options: CheckOptions, onRead: () => void): Promise<ArticleRead[]> {
+  const reads: ArticleRead[] = [];
+  const maxBytes = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  for await (const read of mapOrdered(targets, options.concurrency ?? DEFAULT_CONCURRENCY, (target) => readArticle(target.file, { maxBytes }))) {
+    reads.push(read);
+    onRead();
+  }
+  return reads;
+}
+
+/** Lints and (with --fix) repairs one file. Never rejects. */
+async function processFile(target: ArticleTarget, read: ArticleRead, options: CheckOptions, corpus: CorpusView): Promise<Outcome> {
   if (!read.ok) return { kind: 'skipped', target, reason: read.reason };
   try {
-    const findings = lintText(read.text, target.config);
+    const findings = lintText(read.text, target.config, { corpus });
     const outcome: Outcome = { kind: 'checked', target, text: read.text, findings, applied: 0 };
-    if (options.fix && findings.some((f) => preferredFix(f) !== undefined)) await fixFile(read, target.config, outcome);
+    if (options.fix && findings.some((f) => preferredFix(f) !== undefined)) await fixFile(read, target.config, corpus, outcome);
     if (options.quiet) outcome.findings = outcome.findings.filter((f) => f.severity === 'error');
     return outcome;
   } catch (error) {
@@ -163,8 +184,8 @@ async function processFile(target: ArticleTarget, options: CheckOptions): Promis
 }
 
 /** Applies safe fixes and writes them, unless the file changed meanwhile; updates `outcome`. */
-async function fixFile(read: ArticleOk, config: NassaqConfig, outcome: Extract<Outcome, { kind: 'checked' }>): Promise<void> {
-  const fixed = fixAll(read.text, config);
+async function fixFile(read: ArticleOk, config: NassaqConfig, corpus: CorpusView, outcome: Extract<Outcome, { kind: 'checked' }>): Promise<void> {
+  const fixed = fixAll(read.text, config, { corpus });
   if (fixed.text === read.text) return;
   try {
     const written = await writeArticleIfUnchanged(read.file, read.bytes, fixed.text, read.bom);
@@ -180,7 +201,7 @@ async function fixFile(read: ArticleOk, config: NassaqConfig, outcome: Extract<O
   }
   outcome.text = fixed.text;
   outcome.applied = fixed.applied;
-  outcome.findings = lintText(fixed.text, config);
+  outcome.findings = lintText(fixed.text, config, { corpus });
 }
 
 /** Runs `fn` over `items` with at most `limit` in flight and yields the results in input order. */
