@@ -26,6 +26,12 @@ export class LspTestClient {
   private readonly published = new Map<string, PublishDiagnosticsParams>();
   private readonly waiters: Array<() => void> = [];
   readonly stderr: string[] = [];
+  /** How many times the server asked a pulling client to pull again. */
+  refreshes = 0;
+  /** File counts of the completed workspace scans, in order. */
+  readonly indexedFiles: number[] = [];
+  /** What the client answers to workspace/configuration for the `nassaq` section. */
+  settings: Record<string, unknown> | null = null;
 
   /** `stdio` as other editors start the server; `ipc` as the VS Code client does. */
   constructor(transport: 'stdio' | 'ipc' = 'stdio') {
@@ -41,18 +47,32 @@ export class LspTestClient {
       this.published.set(params.uri, params);
       for (const wake of this.waiters.splice(0)) wake();
     });
-    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
+    this.connection.onNotification('nassaq/indexed', (params: { files: number }) => {
+      this.indexedFiles.push(params.files);
+      for (const wake of this.waiters.splice(0)) wake();
+    });
+    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.settings));
+    this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.onNotification('window/logMessage', (params: { message: string }) => this.stderr.push(`${params.message}\n`));
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.listen();
   }
 
-  async initialize(rootPath: string): Promise<InitializeResult> {
+  /** `pull`: the client asks for diagnostics (LSP 3.17) instead of receiving them. */
+  async initialize(rootPath: string, options: { pull?: boolean } = {}): Promise<InitializeResult> {
     const rootUri = uri(rootPath);
+    const textDocument = options.pull ? { diagnostic: { relatedDocumentSupport: false } } : { publishDiagnostics: { versionSupport: true } };
+    const workspace = { configuration: true, workspaceEdit: { documentChanges: true }, ...(options.pull ? { diagnostics: { refreshSupport: true } } : {}) };
+    this.connection.onRequest('workspace/diagnostic/refresh', () => {
+      this.refreshes++;
+      for (const wake of this.waiters.splice(0)) wake();
+      return null;
+    });
     const result = await this.connection.sendRequest<InitializeResult>('initialize', {
       processId: process.pid,
       rootUri,
       workspaceFolders: [{ uri: rootUri, name: 'corpus' }],
-      capabilities: { workspace: { configuration: true, workspaceEdit: { documentChanges: true } }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+      capabilities: { workspace, textDocument, window: { workDoneProgress: true } },
     });
     await this.connection.sendNotification('initialized', {});
     return result;
@@ -70,12 +90,28 @@ export class LspTestClient {
 
   /** Waits until the diagnostics last published for `documentUri` satisfy `accept`. */
   async diagnostics(documentUri: string, accept: (params: PublishDiagnosticsParams) => boolean = () => true): Promise<Diagnostic[]> {
-    const deadline = Date.now() + WAIT_MS;
-    for (;;) {
+    await this.until(() => {
       const current = this.published.get(documentUri);
-      if (current && accept(current)) return current.diagnostics;
+      return current && accept(current) ? true : false;
+    }, () => `no matching diagnostics for ${documentUri}; last: ${JSON.stringify(this.published.get(documentUri))}`);
+    return this.published.get(documentUri)!.diagnostics;
+  }
+
+  /** Waits until the server has completed `count` workspace scans. */
+  async indexed(count = 1): Promise<number> {
+    await this.until(() => this.indexedFiles.length >= count, () => `the server finished ${this.indexedFiles.length} scans, not ${count}`);
+    return this.indexedFiles[count - 1];
+  }
+
+  async waitFor(done: () => boolean, what: string): Promise<void> {
+    await this.until(done, () => `timed out waiting for ${what}`);
+  }
+
+  private async until(done: () => boolean, failure: () => string): Promise<void> {
+    const deadline = Date.now() + WAIT_MS;
+    while (!done()) {
       const remaining = deadline - Date.now();
-      if (remaining <= 0) throw new Error(`no matching diagnostics for ${documentUri}; last: ${JSON.stringify(current)}; stderr: ${this.stderr.join('')}`);
+      if (remaining <= 0) throw new Error(`${failure()}; stderr: ${this.stderr.join('')}`);
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, remaining);
         this.waiters.push(() => { clearTimeout(timer); resolve(); });

@@ -7,8 +7,7 @@ import { CONFIG_FILE_NAME, type NassaqConfig } from '../core/config/config';
 import { articleMatcher, type ArticleMatcher } from '../core/config/match';
 import { LineIndex } from '../core/text/lines';
 import { configFor, loadConfigFile, type LoadedConfig } from '../node/config-loader';
-// require() so that esbuild bundles tinyglobby's CommonJS build: its ES build relies on import.meta.url.
-import tinyglobby = require('tinyglobby');
+import { walkFiles } from '../node/walk';
 
 export interface ArticleTarget {
   /** Absolute path. */
@@ -23,9 +22,6 @@ export interface Discovery {
   /** Fatal problems (missing path, broken config): exit code 2. */
   failed: boolean;
 }
-
-/** Folders never walked into: dependencies, and dot-folders such as .git. */
-const WALK_IGNORE = ['**/node_modules/**', '**/.*/**'];
 
 export async function discover(paths: readonly string[], cwd: string, configFile?: string): Promise<Discovery> {
   const configs = new ConfigSet(cwd);
@@ -45,14 +41,7 @@ export async function discover(paths: readonly string[], cwd: string, configFile
 }
 
 async function walkDirectory(dir: string, explicit: LoadedConfig | undefined, configs: ConfigSet, found: Map<string, ArticleTarget>): Promise<void> {
-  const entries = await tinyglobby.glob(['**/*'], {
-    cwd: dir,
-    dot: true,
-    onlyFiles: true,
-    followSymbolicLinks: false,
-    expandDirectories: false,
-    ignore: WALK_IGNORE,
-  });
+  const entries = await walkFiles(dir);
   const governing = explicit ? () => explicit : nestedConfigs(dir, entries, configs);
   const matchers = new Map<LoadedConfig, ArticleMatcher>();
   for (const entry of entries) {

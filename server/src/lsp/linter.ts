@@ -1,8 +1,11 @@
-// Lints open articles and publishes their diagnostics: at once on open, debounced while typing,
-// on save when the user asks for that. A result is published only for the version it was computed on.
+// Lints open articles against the corpus. In push mode it publishes diagnostics: at once on
+// open, debounced while typing, on save when asked, and again when the corpus changes. In pull
+// mode the server's diagnostic handlers ask `analyse`. A result is only used for the document
+// version, configuration and corpus generation it was computed on.
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { NassaqConfig } from '../core/config/config';
+import type { CorpusView } from '../core/corpus/corpus-view';
 import { lintText } from '../core/engine';
 import type { Finding } from '../core/rules/rule';
 import type { ConfigStore } from './configs';
@@ -12,21 +15,31 @@ import { uriToPath } from './uri';
 
 const TYPING_DEBOUNCE_MS = 150;
 
+export interface CorpusSource {
+  view(config: NassaqConfig): CorpusView;
+  readonly generation: number;
+}
+
 interface LintResult {
   version: number;
   config: NassaqConfig;
+  generation: number;
   findings: Finding[];
 }
 
 export class Linter {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly results = new Map<string, LintResult>();
+  private readonly published = new Map<string, LintResult>();
+  /** False when the client pulls diagnostics itself. */
+  pushDiagnostics = true;
 
   constructor(
     private readonly connection: Connection,
     private readonly documents: TextDocuments<TextDocument>,
     private readonly configs: ConfigStore,
     private readonly settings: SettingsCache,
+    private readonly corpus: CorpusSource,
   ) {}
 
   validateNow(document: TextDocument): void {
@@ -50,39 +63,50 @@ export class Linter {
   documentClosed(document: TextDocument): void {
     this.cancelTimer(document.uri);
     this.results.delete(document.uri);
+    this.published.delete(document.uri);
     this.settings.forget(document.uri);
-    void this.connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+    if (this.pushDiagnostics) void this.connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   }
 
   revalidateAll(): void {
-    for (const document of this.documents.all()) this.validateNow(document);
+    if (this.pushDiagnostics) for (const document of this.documents.all()) this.validateNow(document);
+    else void this.connection.languages.diagnostics.refresh().catch(() => undefined);
   }
 
-  /** Findings of the document's current version, computed now if the last result is stale. */
-  findingsFor(document: TextDocument, config: NassaqConfig): readonly Finding[] {
+  /** Findings for the document as it is now, or undefined when it is not linted (not an article, disabled). */
+  async analyse(document: TextDocument): Promise<Finding[] | undefined> {
+    const file = uriToPath(document.uri);
+    if (!file || this.configs.isConfigFile(file)) return undefined;
+    const settings = await this.settings.get(document.uri);
+    const resolved = this.configs.forFile(file);
+    if (!settings.enable || !resolved.isArticle(file)) return undefined;
+    return this.findingsFor(document, resolved.config);
+  }
+
+  /** Findings of the document's current version under `config`, computed now if the last result is stale. */
+  findingsFor(document: TextDocument, config: NassaqConfig): Finding[] {
     const last = this.results.get(document.uri);
-    if (last && last.version === document.version && last.config === config) return last.findings;
-    return lintText(document.getText(), config);
+    if (last && this.isCurrent(last, document, config)) return last.findings;
+    const findings = lintText(document.getText(), config, { corpus: this.corpus.view(config) });
+    this.results.set(document.uri, { version: document.version, config, generation: this.corpus.generation, findings });
+    return findings;
+  }
+
+  private isCurrent(result: LintResult, document: TextDocument, config: NassaqConfig): boolean {
+    return result.version === document.version && result.config === config && result.generation === this.corpus.generation;
   }
 
   private async validate(document: TextDocument): Promise<void> {
-    const file = uriToPath(document.uri);
-    if (!file || this.configs.isConfigFile(file)) return;
+    if (!this.pushDiagnostics) return;
     try {
-      const settings = await this.settings.get(document.uri);
+      const findings = await this.analyse(document);
       const current = this.documents.get(document.uri);
       if (!current || current.version !== document.version) return; // a newer version will be validated
-      const resolved = this.configs.forFile(file);
-      if (!settings.enable || !resolved.isArticle(file)) {
-        this.results.delete(document.uri);
-        await this.connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
-        return;
-      }
-      const last = this.results.get(document.uri);
-      if (last && last.version === document.version && last.config === resolved.config) return; // already published
-      const findings = lintText(document.getText(), resolved.config);
-      this.results.set(document.uri, { version: document.version, config: resolved.config, findings });
-      await this.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: findings.map((f) => toDiagnostic(document, f)) });
+      const result = this.results.get(document.uri);
+      if (findings && result && this.published.get(document.uri) === result) return; // nothing new to say
+      if (result) this.published.set(document.uri, result);
+      const diagnostics = (findings ?? []).map((f) => toDiagnostic(document, f));
+      await this.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
     } catch (error) {
       this.connection.console.error(`Linting ${document.uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
     }

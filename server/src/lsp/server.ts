@@ -1,29 +1,35 @@
 // Wires the core to an LSP connection. Handlers stay short: find the document, call the core,
-// map the result. All corpus knowledge comes from nassaq.yaml through ConfigStore.
+// map the result. Corpus knowledge comes from the workspace index; rules from nassaq.yaml.
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
+  type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { acceptWordEdit } from './accept-word';
 import { FIX_ALL_KIND, codeActions } from './code-actions';
 import { ConfigStore } from './configs';
+import { CorpusViews } from './corpus-views';
 import { configProblemToDiagnostic } from './diagnostics';
 import { Linter } from './linter';
+import { registerPullDiagnostics } from './pull-diagnostics';
 import { SettingsCache } from './settings';
 import { pathToUri, uriToPath } from './uri';
+import { WorkspaceIndex } from './workspace-index';
 
 declare const NASSAQ_VERSION: string | undefined;
 const VERSION = typeof NASSAQ_VERSION === 'string' ? NASSAQ_VERSION : 'dev';
+const CORPUS_SETTLE_MS = 300;
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   let workspaceRoots: string[] = [];
   let clientHasConfiguration = false;
+  let clientHasFolderEvents = false;
   const settings = new SettingsCache(connection, () => clientHasConfiguration);
   const configs = new ConfigStore({
     openText: (file) => documents.get(pathToUri(file))?.getText(),
@@ -32,16 +38,26 @@ export function startServer(connection: Connection): void {
       void connection.sendDiagnostics({ uri: pathToUri(file), diagnostics: problems.map((p) => configProblemToDiagnostic(text, p)) });
     },
   });
-  const linter = new Linter(connection, documents, configs, settings);
+  const index = new WorkspaceIndex(connection, configs);
+  const views = new CorpusViews(index.corpus);
+  const linter = new Linter(connection, documents, configs, settings, views);
+  let settle: NodeJS.Timeout | undefined;
+  // Cross-file findings may have moved: re-diagnose open articles once the corpus settles.
+  index.onDidChange(() => {
+    clearTimeout(settle);
+    settle = setTimeout(() => linter.revalidateAll(), CORPUS_SETTLE_MS);
+  });
 
   connection.onInitialize((params): InitializeResult => {
     clientHasConfiguration = params.capabilities.workspace?.configuration === true;
-    const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
-    workspaceRoots = folders.map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined);
+    clientHasFolderEvents = params.capabilities.workspace?.workspaceFolders === true;
+    linter.pushDiagnostics = params.capabilities.textDocument?.diagnostic === undefined;
+    workspaceRoots = rootsOf(params);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        diagnosticProvider: linter.pushDiagnostics ? undefined : { identifier: 'nassaq', interFileDependencies: true, workspaceDiagnostics: true },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'nassaq', version: VERSION },
@@ -49,12 +65,15 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
+    void index.rebuild(workspaceRoots);
     if (clientHasConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'nassaq' });
-    connection.workspace.onDidChangeWorkspaceFolders((event) => {
-      const removed = new Set(event.removed.map((f) => uriToPath(f.uri)));
-      workspaceRoots = [...workspaceRoots.filter((r) => !removed.has(r)), ...event.added.map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined)];
-      linter.revalidateAll();
-    });
+    if (clientHasFolderEvents) {
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        const removed = new Set(event.removed.map((f) => uriToPath(f.uri)));
+        workspaceRoots = [...workspaceRoots.filter((r) => !removed.has(r)), ...event.added.map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined)];
+        void index.rebuild(workspaceRoots);
+      });
+    }
   });
 
   const configChanged = (uri: string): boolean => {
@@ -62,17 +81,31 @@ export function startServer(connection: Connection): void {
     if (!file || !configs.isConfigFile(file)) return false;
     configs.invalidate(file);
     configs.forFile(file); // re-parse now so its diagnostics are published even with no article open
+    views.clear();
     linter.revalidateAll();
+    void index.rebuild(workspaceRoots); // include/exclude may have changed
     return true;
   };
+  const bufferChanged = (document: TextDocument): void => {
+    const file = uriToPath(document.uri);
+    if (file) index.setOpen(file, document.getText());
+  };
 
-  documents.onDidOpen(({ document }) => configChanged(document.uri) || linter.validateNow(document));
-  documents.onDidChangeContent(({ document }) => configChanged(document.uri) || linter.documentChanged(document));
+  documents.onDidOpen(({ document }) => configChanged(document.uri) || (bufferChanged(document), linter.validateNow(document)));
+  documents.onDidChangeContent(({ document }) => configChanged(document.uri) || (bufferChanged(document), linter.documentChanged(document)));
   documents.onDidSave(({ document }) => linter.documentSaved(document));
-  documents.onDidClose(({ document }) => configChanged(document.uri) || linter.documentClosed(document));
+  documents.onDidClose(({ document }) => {
+    if (configChanged(document.uri)) return;
+    linter.documentClosed(document);
+    const file = uriToPath(document.uri);
+    if (file) void index.closed(file);
+  });
 
   connection.onDidChangeWatchedFiles(({ changes }) => {
-    for (const change of changes) configChanged(change.uri);
+    for (const change of changes) {
+      const file = uriToPath(change.uri);
+      if (!configChanged(change.uri) && file) void index.refreshFromDisk(file);
+    }
   });
   connection.onDidChangeConfiguration(() => {
     settings.clear();
@@ -93,6 +126,12 @@ export function startServer(connection: Connection): void {
     });
   });
 
+  registerPullDiagnostics({ connection, documents, linter, index, configs, settings, views, roots: () => workspaceRoots });
   documents.listen(connection);
   connection.listen();
+}
+
+function rootsOf(params: InitializeParams): string[] {
+  const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
+  return folders.map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined);
 }

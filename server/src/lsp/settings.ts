@@ -5,9 +5,11 @@ import type { Connection } from 'vscode-languageserver';
 export interface EditorSettings {
   enable: boolean;
   run: 'onType' | 'onSave';
+  /** Which files the Problems panel lists: open ones, or every article of the workspace. */
+  diagnosticsScope: 'open' | 'workspace';
 }
 
-export const DEFAULT_SETTINGS: EditorSettings = { enable: true, run: 'onType' };
+export const DEFAULT_SETTINGS: EditorSettings = { enable: true, run: 'onType', diagnosticsScope: 'open' };
 
 export class SettingsCache {
   private readonly cache = new Map<string, Promise<EditorSettings>>();
@@ -43,5 +45,6 @@ function sanitize(raw: unknown): EditorSettings {
   return {
     enable: typeof value.enable === 'boolean' ? value.enable : DEFAULT_SETTINGS.enable,
     run: value.run === 'onSave' ? 'onSave' : 'onType',
+    diagnosticsScope: (value.diagnostics as Record<string, unknown> | undefined)?.scope === 'workspace' ? 'workspace' : 'open',
   };
 }

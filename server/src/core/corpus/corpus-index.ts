@@ -32,6 +32,10 @@ export class CorpusIndex {
     return this.entries.has(fileId);
   }
 
+  entry(fileId: string): FileEntry | undefined {
+    return this.entries.get(fileId);
+  }
+
   fileIds(): IterableIterator<string> {
     return this.entries.keys();
   }

@@ -1,0 +1,104 @@
+// Keeps the corpus index of the workspace: every article under the workspace folders, read at
+// startup in batches (requests are answered meanwhile from what is indexed so far), then kept
+// current from editor buffers (which override disk) and file-watcher events.
+import * as path from 'node:path';
+import type { Connection } from 'vscode-languageserver';
+import { CorpusIndex } from '../core/corpus/corpus-index';
+import { ruleFacets } from '../core/engine';
+import { readArticle } from '../node/article-file';
+import { walkFiles } from '../node/walk';
+import type { ConfigStore } from './configs';
+
+const BATCH = 64;
+/** Sent after every complete scan of the workspace, with the number of articles indexed. */
+export const INDEXED_NOTIFICATION = 'nassaq/indexed';
+
+export class WorkspaceIndex {
+  readonly corpus = new CorpusIndex(ruleFacets());
+  private readonly open = new Set<string>();
+  private scan: Promise<void> = Promise.resolve();
+  private indexing = false;
+  private changed = () => {};
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly configs: ConfigStore,
+  ) {}
+
+  /** Called (once per batch or edit) after the corpus statistics changed. */
+  onDidChange(listener: () => void): void {
+    this.changed = listener;
+  }
+
+  get isIndexing(): boolean {
+    return this.indexing;
+  }
+
+  /** Indexes every article under the roots; resolves when done. A new call waits for the previous scan. */
+  rebuild(roots: readonly string[]): Promise<void> {
+    this.scan = this.scan.then(() => this.scanRoots(roots));
+    return this.scan;
+  }
+
+  /** Resolves when the current scan is over. */
+  whenIndexed(): Promise<void> {
+    return this.scan;
+  }
+
+  /** An editor buffer: it overrides the file on disk until closed. */
+  setOpen(file: string, text: string): void {
+    if (!this.isArticle(file)) return;
+    this.open.add(file);
+    if (this.corpus.update(file, text)) this.changed();
+  }
+
+  async closed(file: string): Promise<void> {
+    this.open.delete(file);
+    await this.refreshFromDisk(file);
+  }
+
+  /** A watcher event: the file was created, changed or deleted outside the editor. */
+  async refreshFromDisk(file: string): Promise<void> {
+    if (this.open.has(file)) return;
+    const read = this.isArticle(file) ? await readArticle(file) : undefined;
+    const changed = read?.ok ? this.corpus.update(file, read.text) : this.corpus.remove(file);
+    if (changed) this.changed();
+  }
+
+  private isArticle(file: string): boolean {
+    return this.configs.forFile(file).isArticle(file);
+  }
+
+  private async scanRoots(roots: readonly string[]): Promise<void> {
+    this.indexing = true;
+    const progress = await this.connection.window.createWorkDoneProgress().catch(() => undefined);
+    try {
+      const files: string[] = [];
+      for (const root of roots) {
+        for (const relative of await walkFiles(root).catch(() => [] as string[])) {
+          const file = path.join(root, relative);
+          if (this.isArticle(file)) files.push(file);
+        }
+      }
+      const seen = new Set(files);
+      for (const known of [...this.corpus.fileIds()]) if (!seen.has(known) && !this.open.has(known)) this.corpus.remove(known);
+      progress?.begin('Indexing corpus', 0, `0/${files.length.toLocaleString('en')} files`, false);
+      for (let start = 0; start < files.length; start += BATCH) {
+        const batch = files.slice(start, start + BATCH).filter((file) => !this.open.has(file));
+        const reads = await Promise.all(batch.map((file) => readArticle(file)));
+        reads.forEach((read, i) => (read.ok ? this.corpus.update(batch[i], read.text) : this.corpus.remove(batch[i])));
+        const done = Math.min(start + BATCH, files.length);
+        progress?.report(Math.round((done / files.length) * 100), `${done.toLocaleString('en')}/${files.length.toLocaleString('en')} files`);
+        this.changed();
+        await new Promise((resolve) => setImmediate(resolve)); // let requests through between batches
+      }
+    } catch (error) {
+      this.connection.console.error(`Indexing failed: ${error instanceof Error ? error.stack : String(error)}`);
+    } finally {
+      this.indexing = false;
+      progress?.done();
+      // Clients and tests wait for this instead of sleeping.
+      void this.connection.sendNotification(INDEXED_NOTIFICATION, { files: this.corpus.fileCount });
+    }
+  }
+}
