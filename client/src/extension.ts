@@ -24,7 +24,8 @@ export async function activate(context: ExtensionContext): Promise<NassaqApi> {
       { scheme: 'file', language: 'arabic-article' },
       { scheme: 'file', pattern: '**/nassaq.yaml' },
     ],
-    synchronize: { fileEvents: workspace.createFileSystemWatcher('**/nassaq.yaml') },
+    // Articles and configuration changed outside the editor keep the corpus index current.
+    synchronize: { fileEvents: [workspace.createFileSystemWatcher('**/nassaq.yaml'), workspace.createFileSystemWatcher('**/*.txt')] },
     outputChannel,
   };
   client = new LanguageClient('nassaq', 'Nassaq', serverOptions, clientOptions);

@@ -53,7 +53,9 @@ export class LspTestClient {
     });
     this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.settings));
     this.connection.onRequest('window/workDoneProgress/create', () => null);
-    this.connection.onNotification('window/logMessage', (params: { message: string }) => this.stderr.push(`${params.message}\n`));
+    this.connection.onNotification('window/logMessage', (params: { message: string }) => {
+      this.stderr.push(`${params.message}\n`);
+    });
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.listen();
   }
