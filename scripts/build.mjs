@@ -25,6 +25,7 @@ const builds = [
   { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 
+await (await import('./build-lexicon.mjs')).buildLexicon(); // dist/lexicon/ar.dawg, skipped when up to date
 if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();
 } else {
