@@ -6,8 +6,8 @@ import type { CorpusView } from '../core/corpus/corpus-view';
 import { viewOf } from '../core/corpus/lint-corpus';
 import { ruleFacets } from '../core/engine';
 import type { Dictionary } from '../core/lexicon/dictionary';
-import { EMPTY_DICTIONARY } from '../core/lexicon/dictionary';
 import type { ArticleRead } from '../node/article-file';
+import { loadArabicDictionary } from '../node/lexicon';
 import type { ArticleTarget } from './discover';
 
 export class CheckCorpus {
@@ -17,7 +17,7 @@ export class CheckCorpus {
   constructor(
     targets: readonly ArticleTarget[],
     reads: readonly ArticleRead[],
-    private readonly dictionary: Dictionary = EMPTY_DICTIONARY,
+    private readonly dictionary: Dictionary = loadArabicDictionary(),
   ) {
     reads.forEach((read, i) => {
       if (read.ok) this.index.update(targets[i].file, read.text);

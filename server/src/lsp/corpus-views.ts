@@ -3,7 +3,8 @@ import type { NassaqConfig } from '../core/config/config';
 import type { CorpusIndex } from '../core/corpus/corpus-index';
 import type { CorpusView } from '../core/corpus/corpus-view';
 import { viewOf } from '../core/corpus/lint-corpus';
-import { EMPTY_DICTIONARY, type Dictionary } from '../core/lexicon/dictionary';
+import type { Dictionary } from '../core/lexicon/dictionary';
+import { loadArabicDictionary } from '../node/lexicon';
 import type { CorpusSource } from './linter';
 
 export class CorpusViews implements CorpusSource {
@@ -11,7 +12,7 @@ export class CorpusViews implements CorpusSource {
 
   constructor(
     private readonly corpus: CorpusIndex,
-    private readonly dictionary: Dictionary = EMPTY_DICTIONARY,
+    private readonly dictionary: Dictionary = loadArabicDictionary(),
   ) {}
 
   get generation(): number {
