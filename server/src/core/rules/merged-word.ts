@@ -1,12 +1,298 @@
-// PLACEHOLDER: being implemented.
-import type { Rule } from './rule';
+// merged-word: a token that is two (or three) words whose space was lost in scraping
+// (الأممالمتحدة، يومالأحد، الجزائروفرنسا), with the split as the fix. Candidate splits into words the
+// dictionary or the corpus knows are ranked by corpus frequency, the shape of the join and how often
+// the corpus writes the pair spaced (Norvig-style); the most plausible split is reported only with
+// evidence: the spaced form is clearly more common than the joined one, or a rare token joins two
+// listed words at a telltale place (a teh marbuta or alef maqsura inside it, an article after it),
+// or, with a fix left to a human, two frequent listed words at any other place.
+// Left alone: words the dictionary, the accept list or the corpus knows, with their clitics
+// (وفرنسا، بالجزائر، للأمم) or another hamza (إنقطاع); compound names written joined by convention
+// (عبدالله، أبوظبي، نصرالله: their spacing is a consistency question); names that hide short words
+// (دارفور، ميركل); Latin words and numbers; a missing space after punctuation (ماكرون.وقال, the
+// spacing rule's job).
+import { WordKnowledge, isClitics } from '../lexicon/words';
+import { isArabicLetter, isArabicMark } from '../text/chars';
+import { surfaceKey } from '../text/normalize';
+import type { Token } from '../text/tokenize';
+import type { WordStats } from '../corpus/words';
+import { edit, type Fix, type Rule, type RuleContext, type RuleFinding } from './rule';
+
+const ARTICLE = 'ال';
+const WAW = 'و';
+const TEH_MARBUTA = 'ة';
+const ALEF_MAQSURA = 'ى';
+const MIN_LETTERS = 5;
+const CONJUNCTIONS = ['و', 'ف'];
+/** Spaced occurrences, in two files or more, that can show a token to be a merge. */
+const MIN_SPACED = 3;
+/** Occurrences per million tokens that the word after a conjunction join needs (a loanword's tail is rarely seen alone). */
+const SEEN_FREQUENCY = 1;
+/** Corpus occurrences that make a word the dictionary lacks (a name) a word. */
+const KNOWN_COUNT = 3;
+/** Score cost of each part, so that a split into fewer parts wins a near tie. */
+const PART_PENALTY = 2;
+/** Two-letter words that may stand on either side of a join; other parts need three letters. */
+const SHORT_WORDS = new Set(['في', 'من', 'عن', 'ما', 'لا', 'لم', 'لن', 'قد', 'أن', 'إن', 'أو', 'أي', 'إذ', 'هو', 'هي', 'مع', 'كل', 'ثم', 'بل', 'يا']);
+/** Longer function words, which often run into the next word (حتىالآن، لدىالشركة). */
+const FUNCTION_WORDS = new Set([
+  'على', 'إلى', 'الى', 'عند', 'لدى', 'حتى', 'منذ', 'بعد', 'قبل', 'بين', 'حول', 'دون', 'غير', 'ضد', 'عبر', 'نحو', 'نحن', 'هذا',
+  'هذه', 'ذلك', 'تلك', 'التي', 'الذي', 'كان', 'كانت', 'لكن', 'بما', 'مما', 'لما', 'كما', 'لهم', 'لها', 'فيه', 'فيها', 'منه', 'عنه',
+  'بأن', 'لأن', 'كأن',
+]);
+/** First words of names written joined by convention (عبدالله، أبوظبي، بنعطية، ذوالقعدة). */
+const NAME_HEADS = ['عبد', 'أبو', 'ابو', 'أبا', 'ابا', 'أبي', 'ابي', 'بو', 'ذو', 'ذي', 'ذا', 'بن', 'ابن', 'بنت', 'أم', 'ام', 'آل', 'امرؤ'];
+const NAME_HEAD_PREFIXES = ['', 'وب', 'ول', 'وك', 'فب', 'فل', 'و', 'ف', 'ب', 'ل', 'ك'];
+const COMPOUND_HEADS = NAME_HEAD_PREFIXES.flatMap((prefix) => NAME_HEADS.map((head) => prefix + head));
+/** Last words of such names and formulas (نصرالله، نورالدين، الحمدلله). */
+const NAME_TAILS = ['الله', 'لله', 'اللهم', 'الدين', 'الرحمن'];
+/** How much a join's shape adds to a split's score (log-frequency units). */
+const SHAPE_BONUS = { final: 4, article: 3, conjunction: 1, plain: 0 } as const;
+/** Alternatives are offered while their score is this close to the best one. */
+const ALTERNATIVE_MARGIN = 3;
+
+type Shape = keyof typeof SHAPE_BONUS;
+
+/** What shows a join: the corpus writes it spaced, its shape, or only the lexicon (a fix to check). */
+type Evidence = 'spaced' | 'shape' | 'lexicon';
+
+interface Join {
+  shape: Shape;
+  /** Spaced occurrences in the corpus credited to this join, and in how many files. */
+  spaced: number;
+  spacedFiles: number;
+  evidence?: Evidence;
+}
+
+interface Split {
+  /** Cut positions in the surface key. */
+  cuts: number[];
+  parts: string[];
+  score: number;
+  joins: Join[];
+}
+
+interface Settings {
+  minRatio: number;
+  maxCount: number;
+  /** Part occurrences that conjunction joins (after the و), and plain joins, need without spaced evidence. */
+  seenFloor: number;
+  weakFloor: number;
+}
 
 export const mergedWord: Rule = {
   id: 'merged-word',
-  description: 'Being implemented.',
+  description: 'Two or more words run together because a space was lost (الأممالمتحدة for الأمم المتحدة).',
   defaultSeverity: 'warning',
   fixable: true,
-  check() {
-    return [];
+  options: {
+    'min-ratio': {
+      description: 'How many times more often the corpus must write the words spaced than joined for the spaced form to be evidence.',
+      values: ['1', '2', '3', '5', '10'],
+      default: '2',
+    },
+    'max-count': {
+      description: 'A joined form found more often than this is a word (a name, a house spelling) unless the corpus writes it spaced often enough.',
+      values: ['1', '2', '3', '5', '10'],
+      default: '3',
+    },
+    'min-part-frequency': {
+      description: 'Occurrences per million corpus tokens that each part needs when neither the spaced form nor an article or teh marbuta at the join shows the merge.',
+      values: ['0', '5', '10', '20', '50', '100'],
+      default: '10',
+    },
+  },
+  check(context) {
+    const settings = readSettings(context);
+    const knowledge = new WordKnowledge(context.corpus);
+    const findings: RuleFinding[] = [];
+    for (const token of context.tokens) {
+      if (token.kind !== 'arabic' || token.text.length < MIN_LETTERS || knowledge.isListed(token.text)) continue;
+      const finding = checkToken(token, knowledge, context.corpus.words, settings);
+      if (finding) findings.push(finding);
+    }
+    return findings;
   },
 };
+
+function readSettings({ options, corpus }: RuleContext): Settings {
+  // Frequencies per million mean nothing in a small corpus: there the floors drop to zero.
+  const floor = (perMillion: number) => Math.floor((perMillion * corpus.words.tokenCount) / 1e6);
+  return {
+    minRatio: Number(options['min-ratio'] ?? 2),
+    maxCount: Number(options['max-count'] ?? 3),
+    seenFloor: floor(SEEN_FREQUENCY),
+    weakFloor: floor(Number(options['min-part-frequency'] ?? 10)),
+  };
+}
+
+function checkToken(token: Token, knowledge: WordKnowledge, words: WordStats, settings: Settings): RuleFinding | undefined {
+  const key = surfaceKey(token.text);
+  if (key.length < MIN_LETTERS) return undefined;
+  // A recurring token can only be flagged on clear spaced evidence.
+  const count = words.count(key);
+  if (count > settings.maxCount && words.pairCount(key) < settings.minRatio * count) return undefined;
+  // Clitics on a known word, a misspelt word (إنقطاع for انقطاع), a compound name: not this rule's business.
+  if (knowledge.inLexicon(key) || knowledge.hasListedVariant(key) || isCompoundName(key, knowledge, words) || knowledge.isKnownByStem(key)) return undefined;
+  const splits = rankSplits(key, Math.max(1, count), knowledge, words, settings);
+  if (splits.length === 0) return undefined;
+  const best = splits[0];
+  const positions = letterPositions(token.text);
+  const fixes = splits.filter((s) => s.score >= best.score - ALTERNATIVE_MARGIN).slice(0, 3).map((s) => fixOf(token, positions, s));
+  const finding: RuleFinding = { offset: token.offset, length: token.length, word: token.text, message: messageOf(token.text, best, words), fixes };
+  if (best.joins.some((j) => j.evidence === 'lexicon')) finding.unsafeFixReason = 'only the dictionary supports this split';
+  return finding;
+}
+
+/** Candidate splits whose every join has evidence, most plausible first; none if the most plausible has none. */
+function rankSplits(key: string, joinedCount: number, knowledge: WordKnowledge, words: WordStats, settings: Settings): Split[] {
+  const candidates: Split[] = [];
+  const add = (cuts: number[], parts: string[]) => {
+    const joins = parts.slice(1).map((right, k) => ({ shape: shapeOf(parts[k], right), spaced: 0, spacedFiles: 0 }));
+    // Norvig-style: frequent parts, a telltale shape and a spaced form in the corpus make a split plausible.
+    let score = -PART_PENALTY * parts.length;
+    for (const p of parts) score += Math.log(1 + partFrequency(p, words));
+    joins.forEach((j, k) => (score += SHAPE_BONUS[j.shape] + Math.log(1 + spacedCount(parts[k], parts[k + 1], words))));
+    candidates.push({ cuts, parts, joins, score });
+  };
+  const lefts: number[] = [];
+  for (let i = 2; i <= key.length - 2; i++) {
+    if (!isPart(key.slice(0, i), knowledge, words)) continue;
+    lefts.push(i);
+    if (isPart(key.slice(i), knowledge, words)) add([i], [key.slice(0, i), key.slice(i)]);
+  }
+  // Three words only when no two will do.
+  for (const i of candidates.length === 0 ? lefts : []) {
+    const right = key.slice(i);
+    if (right.length < MIN_LETTERS || !knowledge.isListed(key.slice(0, i))) continue;
+    for (let j = 2; j <= right.length - 2; j++) {
+      const [middle, last] = [right.slice(0, j), right.slice(j)];
+      if (isPart(middle, knowledge, words) && isPart(last, knowledge, words)) add([i, i + j], [key.slice(0, i), middle, last]);
+    }
+  }
+  candidates.sort((a, b) => b.score - a.score || a.parts.length - b.parts.length);
+  // Spaced pairs are counted by their letters, not their cut: credit them to the best splits first.
+  const credited = new Map<string, number>();
+  const accepted: Split[] = [];
+  for (const split of candidates) {
+    const ok = split.joins.every((join, k) => {
+      const [left, right] = [split.parts[k], split.parts[k + 1]];
+      join.spaced = Math.max(0, spacedCount(left, right, words) - (credited.get(left + right) ?? 0));
+      join.spacedFiles = Math.min(join.spaced, words.pairFileCount(left + right));
+      join.evidence = evidenceOf(left, right, join, joinedCount, knowledge, words, settings);
+      // Three words at once need more than the lexicon for each join.
+      return join.evidence !== undefined && (split.parts.length === 2 || join.evidence !== 'lexicon');
+    });
+    if (!ok && accepted.length === 0) return [];
+    if (!ok) continue;
+    split.joins.forEach((j, k) => credited.set(split.parts[k] + split.parts[k + 1], (credited.get(split.parts[k] + split.parts[k + 1]) ?? 0) + j.spaced));
+    accepted.push(split);
+  }
+  return accepted;
+}
+
+/** Spaced occurrences that can belong to this cut: no more than either word occurs. */
+function spacedCount(left: string, right: string, words: WordStats): number {
+  const pairs = words.pairCount(left + right);
+  return pairs === 0 ? 0 : Math.min(pairs, words.count(left), words.count(right));
+}
+
+/** A part is a word of the lexicon or of the corpus, not a bare clitic, with three letters or a common short word. */
+function isPart(part: string, knowledge: WordKnowledge, words: WordStats): boolean {
+  if (part.length < 3 && !SHORT_WORDS.has(part)) return false;
+  return !isClitics(part) && (knowledge.inLexicon(part) || partFrequency(part, words) >= KNOWN_COUNT);
+}
+
+/** Corpus occurrences of a part; a part with a conjunction (وفرنسا) also counts its stem's. */
+function partFrequency(part: string, words: WordStats): number {
+  const count = words.count(part);
+  return CONJUNCTIONS.includes(part[0]) && part.length > 3 ? Math.max(count, words.count(part.slice(1))) : count;
+}
+
+function shapeOf(left: string, right: string): Shape {
+  const last = left[left.length - 1];
+  if (last === TEH_MARBUTA || last === ALEF_MAQSURA) return 'final';
+  // After a final و the article usually belongs to وال (المغرب|والجزائر, not المغربو|الجزائر).
+  if (right.startsWith(ARTICLE) && right.length >= 4 && !left.endsWith(WAW)) return 'article';
+  if (right.startsWith(WAW + ARTICLE) && right.length >= 5) return 'article';
+  if (right.startsWith(WAW)) return 'conjunction';
+  return 'plain';
+}
+
+/** How the corpus and the lexicon support a join, if they do. */
+function evidenceOf(left: string, right: string, join: Join, joinedCount: number, knowledge: WordKnowledge, words: WordStats, settings: Settings): Evidence | undefined {
+  if (isNameHead(left) || NAME_TAILS.includes(right)) return undefined;
+  // The corpus writes the words spaced, clearly more often than joined.
+  if (join.spaced >= Math.max(MIN_SPACED, settings.minRatio * joinedCount) && join.spacedFiles >= 2) return 'spaced';
+  // Otherwise a rare token made of listed words, frequent enough for the shape of their join.
+  if (joinedCount > settings.maxCount) return undefined;
+  const [leftCount, rightCount] = [partFrequency(left, words), partFrequency(right, words)];
+  const rarest = Math.min(leftCount, rightCount);
+  const strong = join.shape === 'final' || join.shape === 'article';
+  // Names the dictionary lacks (القذافي) count as words at strong joins when the corpus has them.
+  const isWord = (part: string, count: number) => knowledge.isListed(part) || (strong && count >= KNOWN_COUNT);
+  if (!isWord(left, leftCount) || !isWord(right, rightCount)) return undefined;
+  // A short article word may be a name's tail (رينالدو، بوزاليم): unless common, it needs three letters after ال.
+  const shortArticle = join.shape === 'article' && right.length < 5 && !isFunctionWord(right) && rightCount < Math.max(3, settings.weakFloor);
+  if (strong) return shortArticle ? undefined : 'shape';
+  // Names hide short words (دارفور، يوروبول، ميركل): without an article or teh marbuta, both parts
+  // need four letters, or one is a function word and the other has four.
+  const long = (part: string) => part.length >= 4;
+  if (!(long(left) && long(right)) && !(isFunctionWord(left) && long(right)) && !(isFunctionWord(right) && long(left))) return undefined;
+  // A name more likely, when the corpus has neither word alone.
+  if (Math.max(leftCount, rightCount) === 0) return undefined;
+  // Many names and loanwords hide a و (النهروان، الغازولين): only long, listed, seen words around it.
+  if (join.shape === 'conjunction') {
+    const ok = left.length >= 5 && knowledge.isListed(left) && right.length >= 4 && leftCount >= settings.weakFloor && rightCount >= settings.seenFloor;
+    return ok ? 'lexicon' : undefined;
+  }
+  return rarest >= settings.weakFloor ? 'lexicon' : undefined;
+}
+
+/** في، على، حتى، وما: a function word, with or without a conjunction. */
+function isFunctionWord(part: string): boolean {
+  const bare = CONJUNCTIONS.includes(part[0]) && part.length > 2 ? part.slice(1) : part;
+  return SHORT_WORDS.has(part) || SHORT_WORDS.has(bare) || FUNCTION_WORDS.has(part) || FUNCTION_WORDS.has(bare);
+}
+
+/** عبدالله، وأبوظبي، نصرالله: a name's first or last word (with a clitic) joined to a known word. */
+function isCompoundName(key: string, knowledge: WordKnowledge, words: WordStats): boolean {
+  const known = (rest: string) => rest.length >= 2 && (knowledge.inLexicon(rest) || words.count(rest) >= KNOWN_COUNT);
+  return COMPOUND_HEADS.some((head) => key.startsWith(head) && known(key.slice(head.length))) || NAME_TAILS.some((tail) => key.endsWith(tail) && known(key.slice(0, -tail.length)));
+}
+
+/** عبد، لعبد، وأبو: a name's first word, with or without a conjunction or preposition. */
+function isNameHead(left: string): boolean {
+  return NAME_HEAD_PREFIXES.some((p) => left.startsWith(p) && NAME_HEADS.includes(left.slice(p.length)));
+}
+
+function messageOf(text: string, split: Split, words: WordStats): string {
+  const why = split.joins.every((j) => j.spaced > 0)
+    ? split.joins.map((j, k) => `"${split.parts[k]} ${split.parts[k + 1]}" occurs ${times(j.spaced)} in ${plural(j.spacedFiles, 'file')}`).join('; ')
+    : `${split.parts.map((p) => `"${p}" (${times(partFrequency(p, words))})`).join(' and ')} are words, '${text}' is not`;
+  return `Words run together: '${text}' for '${split.parts.join(' ')}'; ${why}`;
+}
+
+function times(n: number): string {
+  return n === 0 ? 'not elsewhere' : n === 1 ? 'once' : `${n} times`;
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/** Where each letter of a token is in its text (the surface key drops harakat, tatweel, joiners). */
+function letterPositions(text: string): number[] {
+  const positions: number[] = [];
+  for (let i = 0; i < text.length; i++) if (isArabicLetter(text.charCodeAt(i))) positions.push(i);
+  return positions;
+}
+
+/** Inserts a space at each cut, replacing any tatweel or joiner there; harakat stay with their letter. */
+function fixOf(token: Token, positions: readonly number[], split: Split): Fix {
+  const edits = split.cuts.map((cut) => {
+    let start = positions[cut - 1] + 1;
+    while (start < positions[cut] && isArabicMark(token.text.charCodeAt(start))) start++;
+    return edit(token.offset + start, positions[cut] - start, ' ');
+  });
+  return { title: `Split into '${split.parts.join(' ')}'`, edits };
+}
