@@ -13,6 +13,7 @@ import { fixAll, preferredFix } from '../core/engine';
 import type { Finding } from '../core/rules/rule';
 import { minimalEdit } from '../core/text/diff';
 import { isDiagnosticData, SOURCE, toLspEdit } from './diagnostics';
+import { FIX_SPELLINGS_COMMAND } from './workspace-spelling';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.${SOURCE}`;
 
@@ -36,6 +37,10 @@ export function codeActions(input: CodeActionInput): CodeAction[] {
     for (const ruleId of new Set(ours.map((d) => String(d.code)))) {
       const all = fixAllOfRule(input, ruleId);
       if (all) actions.push(all);
+    }
+    for (const diagnostic of ours) {
+      const fix = isDiagnosticData(diagnostic.data) ? diagnostic.data.corpusFix : undefined;
+      if (fix) actions.push({ title: `Fix all spellings of "${fix.name}" in the workspace`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title: 'Fix all spellings', command: FIX_SPELLINGS_COMMAND, arguments: [fix] } });
     }
     for (const word of new Set(ours.map((d) => (isDiagnosticData(d.data) ? d.data.word : undefined)))) {
       if (word === undefined) continue;

@@ -5,7 +5,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ConfigProblem } from '../core/config/parse';
 import { displayMessage } from '../core/engine';
 import { ruleDocsUrl } from '../core/rules/docs';
-import type { Finding, Severity, TextEdit } from '../core/rules/rule';
+import type { Finding, Severity, SpellingFix, TextEdit } from '../core/rules/rule';
 import { LineIndex } from '../core/text/lines';
 
 export const SOURCE = 'nassaq';
@@ -21,6 +21,8 @@ export interface DiagnosticData {
   /** True when the first fix may be applied without review (preferred, fix-all). */
   safe: boolean;
   word?: string;
+  /** A fix over every file of the corpus (see workspace-spelling.ts). */
+  corpusFix?: SpellingFix;
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -40,6 +42,7 @@ export function toDiagnostic(document: TextDocument, finding: Finding): Diagnost
     fixes: finding.fixes.map((fix) => ({ title: fix.title, edits: fix.edits.map((e) => toLspEdit(document, e)) })),
     safe: finding.unsafeFixReason === undefined,
     word: finding.word,
+    corpusFix: finding.corpusFix,
   };
   return {
     range: { start: document.positionAt(finding.offset), end: document.positionAt(finding.offset + finding.length) },

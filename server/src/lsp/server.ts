@@ -20,6 +20,9 @@ import { registerPullDiagnostics } from './pull-diagnostics';
 import { SettingsCache } from './settings';
 import { pathToUri, uriToPath } from './uri';
 import { WorkspaceIndex } from './workspace-index';
+import { allSpellingFixes, applyWorkspaceSpellingFix, FIX_SPELLINGS_COMMAND } from './workspace-spelling';
+import { lintText } from '../core/engine';
+import type { SpellingFix } from '../core/rules/rule';
 
 declare const NASSAQ_VERSION: string | undefined;
 const VERSION = typeof NASSAQ_VERSION === 'string' ? NASSAQ_VERSION : 'dev';
@@ -57,6 +60,7 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        executeCommandProvider: { commands: [FIX_SPELLINGS_COMMAND] },
         diagnosticProvider: linter.pushDiagnostics ? undefined : { identifier: 'nassaq', interFileDependencies: true, workspaceDiagnostics: true },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -124,6 +128,18 @@ export function startServer(connection: Connection): void {
       findings: linter.findingsFor(document, resolved.config),
       acceptWord: (word) => acceptWordEdit(resolved, word, (uri) => documents.get(uri)),
     });
+  });
+
+  connection.onExecuteCommand(async ({ command, arguments: args }) => {
+    if (command !== FIX_SPELLINGS_COMMAND) return undefined;
+    const given = args?.[0] as SpellingFix | undefined;
+    const lint = (file: string, text: string) => {
+      const { config } = configs.forFile(file);
+      return lintText(text, config, { corpus: views.view(config), only: ['actor-spelling'] });
+    };
+    const fixes = given ? [given] : await allSpellingFixes(index, documents, lint);
+    const result = await applyWorkspaceSpellingFix(connection, fixes, index, documents);
+    return { files: result.files, mentions: result.mentions, skipped: result.skipped };
   });
 
   registerPullDiagnostics({ connection, documents, linter, index, configs, settings, views, roots: () => workspaceRoots });

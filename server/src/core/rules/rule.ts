@@ -20,6 +20,15 @@ export interface Fix {
   edits: TextEdit[];
 }
 
+/** A fix over the whole corpus: every mention of `variants` becomes `canonical`, in every file. */
+export interface SpellingFix {
+  /** The name as users know it, for titles. */
+  name: string;
+  canonical: string;
+  /** Spellings to rewrite (surface keys, words separated by one space). */
+  variants: string[];
+}
+
 export interface RelatedSpan {
   offset: number;
   length: number;
@@ -41,6 +50,8 @@ export interface RuleFinding {
   /** The word this finding is about, so the `accept` list can silence it. */
   word?: string;
   related?: RelatedSpan[];
+  /** Offered as "fix all spellings of <name> in the workspace". */
+  corpusFix?: SpellingFix;
 }
 
 export interface Finding extends RuleFinding {

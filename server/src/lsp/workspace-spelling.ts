@@ -1,0 +1,78 @@
+// "Fix all spellings of <name> in the workspace": one WorkspaceEdit over every affected article,
+// opened or not, applied by the editor as one undoable step. Open documents are edited at their
+// current version; a file on disk is skipped, and reported, if it changed since it was indexed.
+import { TextDocumentEdit, type Connection, type TextDocuments, type WorkspaceEdit } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { contentHash } from '../core/corpus/corpus-index';
+import { spellingEdits } from '../core/corpus/spellings';
+import type { Finding, SpellingFix } from '../core/rules/rule';
+import { LineIndex } from '../core/text/lines';
+import { readArticle } from '../node/article-file';
+import { pathToUri } from './uri';
+import type { WorkspaceIndex } from './workspace-index';
+
+export const FIX_SPELLINGS_COMMAND = 'nassaq.fixSpellingsInWorkspace';
+
+export interface SpellingEditResult {
+  edit: WorkspaceEdit;
+  files: number;
+  mentions: number;
+  /** Files left alone because they changed on disk after they were indexed, or could not be read. */
+  skipped: string[];
+}
+
+export async function workspaceSpellingEdit(fixes: readonly SpellingFix[], index: WorkspaceIndex, documents: TextDocuments<TextDocument>): Promise<SpellingEditResult> {
+  const changes: TextDocumentEdit[] = [];
+  const skipped: string[] = [];
+  let mentions = 0;
+  for (const file of [...index.corpus.fileIds()].sort()) {
+    const uri = pathToUri(file);
+    const open = documents.get(uri);
+    let text: string;
+    if (open) {
+      text = open.getText();
+    } else {
+      const read = await readArticle(file);
+      if (!read.ok || contentHash(read.text) !== index.corpus.entry(file)?.hash) {
+        skipped.push(file);
+        continue;
+      }
+      text = read.text;
+    }
+    const edits = fixes.flatMap((fix) => spellingEdits(text, fix.variants, fix.canonical));
+    if (edits.length === 0) continue;
+    mentions += edits.length;
+    const lines = new LineIndex(text);
+    changes.push(TextDocumentEdit.create({ uri, version: open ? open.version : null }, edits.map((e) => ({ range: lines.rangeAt(e.offset, e.length), newText: e.newText }))));
+  }
+  return { edit: { documentChanges: changes }, files: changes.length, mentions, skipped };
+}
+
+/** Every spelling fix the actor-spelling rule offers anywhere in the corpus (the palette command). */
+export async function allSpellingFixes(index: WorkspaceIndex, documents: TextDocuments<TextDocument>, lint: (file: string, text: string) => readonly Finding[]): Promise<SpellingFix[]> {
+  const fixes = new Map<string, SpellingFix>();
+  for (const file of [...index.corpus.fileIds()].sort()) {
+    const open = documents.get(pathToUri(file));
+    const read = open ? undefined : await readArticle(file);
+    const text = open ? open.getText() : read?.ok ? read.text : undefined;
+    if (text === undefined) continue;
+    for (const finding of lint(file, text)) {
+      if (finding.corpusFix) fixes.set(`${finding.corpusFix.canonical}|${finding.corpusFix.variants.join('|')}`, finding.corpusFix);
+    }
+  }
+  return [...fixes.values()];
+}
+
+/** Builds the edit and asks the client to apply it; reports skipped files in the log and to the user. */
+export async function applyWorkspaceSpellingFix(connection: Connection, fixes: readonly SpellingFix[], index: WorkspaceIndex, documents: TextDocuments<TextDocument>): Promise<SpellingEditResult> {
+  const result = await workspaceSpellingEdit(fixes, index, documents);
+  const label = fixes.length === 1 ? `Fix all spellings of "${fixes[0].name}"` : 'Fix all spellings in the workspace';
+  if (result.files > 0) {
+    const applied = await connection.workspace.applyEdit({ label, edit: result.edit });
+    if (!applied.applied) void connection.window.showWarningMessage(`${label}: not applied (${applied.failureReason ?? 'the editor refused the edit'})`);
+  }
+  if (result.skipped.length > 0) {
+    void connection.window.showWarningMessage(`${label}: ${result.skipped.length} file(s) changed on disk since they were indexed and were left alone: ${result.skipped.join(', ')}`);
+  }
+  return result;
+}
