@@ -41,6 +41,7 @@ describe('samples: server and CLI agree', () => {
   before(async () => {
     client = new LspTestClient();
     await client.initialize(SAMPLES);
+    await client.indexed(1); // the CLI sees the whole corpus; so must the server
   });
 
   after(() => client.stop());

@@ -26,6 +26,10 @@ export class LspTestClient {
   private readonly published = new Map<string, PublishDiagnosticsParams>();
   private readonly waiters: Array<() => void> = [];
   readonly stderr: string[] = [];
+  /** Edits the server asked the client to apply (workspace/applyEdit), in order. */
+  readonly appliedEdits: Array<{ label?: string; edit: unknown }> = [];
+  /** Messages the server showed the user. */
+  readonly messages: string[] = [];
   /** How many times the server asked a pulling client to pull again. */
   refreshes = 0;
   /** File counts of the completed workspace scans, in order. */
@@ -57,6 +61,13 @@ export class LspTestClient {
       this.stderr.push(`${params.message}\n`);
     });
     this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('workspace/applyEdit', (params: { label?: string; edit: unknown }) => {
+      this.appliedEdits.push(params);
+      return { applied: true };
+    });
+    this.connection.onNotification('window/showMessage', (params: { message: string }) => {
+      this.messages.push(params.message);
+    });
     this.connection.listen();
   }
 

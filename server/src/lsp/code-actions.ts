@@ -9,6 +9,7 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { NassaqConfig } from '../core/config/config';
+import type { CorpusView } from '../core/corpus/corpus-view';
 import { fixAll, preferredFix } from '../core/engine';
 import type { Finding } from '../core/rules/rule';
 import { minimalEdit } from '../core/text/diff';
@@ -21,6 +22,8 @@ export interface CodeActionInput {
   document: TextDocument;
   params: CodeActionParams;
   config: NassaqConfig;
+  /** The corpus the document belongs to. */
+  corpus: CorpusView;
   /** Findings for the document's current version. */
   findings: readonly Finding[];
   /** Builds the edit that adds a word to the corpus's accept list. */
@@ -77,7 +80,7 @@ function fixAllOfRule(input: CodeActionInput, ruleId: string): CodeAction | unde
 
 function wholeFileFix(input: CodeActionInput, only: readonly string[] | undefined): WorkspaceEdit | undefined {
   const before = input.document.getText();
-  const change = minimalEdit(before, fixAll(before, input.config, { only }).text);
+  const change = minimalEdit(before, fixAll(before, input.config, { only, corpus: input.corpus }).text);
   return change && versionedEdit(input.document, [toLspEdit(input.document, change)]);
 }
 

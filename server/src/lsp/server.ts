@@ -125,6 +125,7 @@ export function startServer(connection: Connection): void {
       document,
       params,
       config: resolved.config,
+      corpus: views.view(resolved.config),
       findings: linter.findingsFor(document, resolved.config),
       acceptWord: (word) => acceptWordEdit(resolved, word, (uri) => documents.get(uri)),
     });

@@ -1,12 +1,118 @@
-// PLACEHOLDER: being implemented.
-import type { Rule } from './rule';
+// actor-spelling: a name spelled differently from the rest of the corpus: hamza and alef forms
+// (ايمانويل / إيمانويل), hamza seats (فائز / فايز), final maqsura/yeh and ta marbuta/heh, a dropped
+// final ta marbuta (غسان سلام), عبد/أبو compounds joined or spaced (عبد المجيد / عبدالمجيد). The
+// canonical spelling is the registry's, else the corpus majority (tie rule: spellings.ts).
+// Left alone: words that are not shown to be names (على / علي, الى / إلى, الامم / الأمم are
+// common-word spelling, not actor spelling); transliteration differences (ترامب / ترمب, بوتين /
+// بوتن), which folding does not join and which are an outlet's house style; diacritics and
+// tatweel alone (their own rules).
+import { NameAnalyzer, NameLexicon, nameRegistry, type NameSettings, type VariantMention } from '../corpus/name-groups';
+import { arabicRun, foldOf, nameContextWords } from '../corpus/names';
+import { bump, type CorpusFacet, type FileInput } from '../corpus/facet';
+import { findMentions, replaceWords } from '../corpus/spellings';
+import type { RelatedSpan, Rule, RuleFinding } from './rule';
 
-export const actorSpelling: Rule = {
+/** Per file: fold key → occurrences in name positions (after titles, بن, آل…). */
+export type NameData = ReadonlyMap<string, number>;
+
+export class NameStats {
+  readonly named = new Map<string, number>();
+  /** Bumped on every change, so cached spelling counts are dropped when the corpus moves. */
+  version = 0;
+}
+
+export const nameFacet: CorpusFacet<NameData, NameStats> = {
   id: 'actor-spelling',
-  description: 'Being implemented.',
-  defaultSeverity: 'warning',
-  fixable: true,
-  check() {
-    return [];
-  },
+  collect: collectNames,
+  createStats: () => new NameStats(),
+  add: (stats, data) => apply(stats, data, 1),
+  remove: (stats, data) => apply(stats, data, -1),
 };
+
+function apply(stats: NameStats, data: NameData, sign: 1 | -1): void {
+  for (const [key, count] of data) bump(stats.named, key, sign * count);
+  stats.version++;
+}
+
+function collectNames({ tokens }: FileInput): NameData {
+  const names = new Map<string, number>();
+  const words = arabicRun(tokens);
+  for (const w of nameContextWords(words)) bump(names, foldOf(words[w]), 1);
+  return names;
+}
+
+const RELATED_LIMIT = 3;
+
+export interface ActorSpellingOptions {
+  /** Canonical spellings of known actors (the actor registry); they win over the corpus majority. */
+  registry?: Iterable<string>;
+}
+
+/** The rule, with an optional actor registry whose names are canonical. */
+export function createActorSpelling(options: ActorSpellingOptions = {}): Rule {
+  const registry = nameRegistry(options.registry ?? []);
+  return {
+    id: 'actor-spelling',
+    description: 'A name written in a different spelling from the rest of the corpus (فائز السراج for فايز السراج).',
+    defaultSeverity: 'warning',
+    fixable: true,
+    facet: nameFacet,
+    options: {
+      'name-share': {
+        description:
+          "Share of a word's mentions that stand in name positions (after a title, بن, آل) for it to count as a name next to another name word; a word standing alone needs 1.5 times as much.",
+        values: ['0.1', '0.2', '0.3', '0.5'],
+        default: '0.2',
+      },
+      'foreign-letters': {
+        description: 'Letters a word the dictionary lacks in every spelling needs to be compared as a foreign name on its own.',
+        values: ['4', '5', '6', '7'],
+        default: '5',
+      },
+      compounds: {
+        description: "Whether عبد/أبو compounds written joined in some places and spaced in others are reported ('report') or not ('ignore').",
+        values: ['report', 'ignore'],
+        default: 'report',
+      },
+    },
+    check({ tokens, options, corpus }) {
+      const settings: NameSettings = {
+        nameShare: Number(options['name-share'] ?? 0.2),
+        foreignLetters: Number(options['foreign-letters'] ?? 5),
+        registry,
+      };
+      const analyzer = new NameAnalyzer(new NameLexicon(corpus, corpus.stats(nameFacet), settings));
+      const mentions = analyzer.variants(tokens).filter((m) => m.group.kind !== 'compound' || options.compounds !== 'ignore');
+      // Mentions of the canonical spellings in this file, found in one pass, become related spans.
+      const canonicals = [...new Set(mentions.map((m) => m.shownCanonical))];
+      const spans = new Map<string, RelatedSpan[]>();
+      for (const found of findMentions(tokens, canonicals)) {
+        const surface = canonicals[found.surface];
+        const list = spans.get(surface) ?? [];
+        if (list.length < RELATED_LIMIT) list.push({ offset: found.offset, length: found.length, message: `"${surface}" here` });
+        spans.set(surface, list);
+      }
+      return mentions.map((m) => toFinding(m, spans.get(m.shownCanonical) ?? []));
+    },
+  };
+}
+
+export const actorSpelling: Rule = createActorSpelling();
+
+function toFinding(mention: VariantMention, related: RelatedSpan[]): RuleFinding {
+  const { group } = mention;
+  const canonical = group.forms.find((f) => f.surface === group.canonical);
+  const total = group.forms.reduce((sum, f) => sum + f.mentions, 0);
+  const files = canonical?.files ?? 0;
+  const where = group.kind === 'registry' ? 'in the actor registry' : `in ${canonical?.mentions ?? 0} of ${total} mentions across ${files} file${files === 1 ? '' : 's'}`;
+  return {
+    offset: mention.offset,
+    length: mention.length,
+    message: `"${mention.shown}" is written "${mention.shownCanonical}" ${where}`,
+    word: mention.shown,
+    fixes: [{ title: `Write "${mention.shownCanonical}"`, edits: replaceWords(mention.tokens, mention.clitic, mention.from, mention.to) }],
+    // Every other spelling of the group, for "fix all spellings of <name> in the workspace".
+    corpusFix: { name: group.canonical, canonical: group.canonical, variants: group.forms.map((f) => f.surface).filter((s) => s !== group.canonical) },
+    ...(related.length ? { related } : {}),
+  };
+}

@@ -20,3 +20,51 @@ export function surfaceKey(word: string): string {
 function isDroppedFromKey(code: number): boolean {
   return isArabicMark(code) || code === 0x0640 || code === 0x200c || code === 0x200d;
 }
+
+/** Letters a name keeps its identity across: every hamza/madda alef, seated hamza, maqsura, ta marbuta, Persian forms. */
+const FOLDS: ReadonlyMap<number, string> = new Map([
+  [0x0622, '\u0627'], // آ → ا
+  [0x0623, '\u0627'], // أ → ا
+  [0x0625, '\u0627'], // إ → ا
+  [0x0671, '\u0627'], // ٱ (wasla) → ا
+  [0x0624, '\u0648'], // ؤ → و
+  [0x0626, '\u064A'], // ئ → ي
+  [0x0649, '\u064A'], // ى → ي
+  [0x06CC, '\u064A'], // Farsi yeh → ي
+  [0x0629, '\u0647'], // ة → ه
+  [0x06C0, '\u0647'], // ۀ → ه
+  [0x06A9, '\u0643'], // Persian keheh → ك
+]);
+
+/**
+ * The key under which spellings of one name meet: surfaceKey plus hamza/alef forms → ا, ؤ → و,
+ * ئ/ى → ي, ة → ه and Persian letter forms. Coarser than surfaceKey on purpose (على and علي share it),
+ * so callers must bring other evidence before calling two words one.
+ */
+export function foldKey(word: string): string {
+  let clean = true;
+  for (let i = 0; i < word.length && clean; i++) {
+    const code = word.charCodeAt(i);
+    clean = code >= 0x600 && FOLD_TABLE[code - 0x600] === code;
+  }
+  if (clean) return word;
+  let key = '';
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code >= 0x600 && code < 0x700) {
+      const folded = FOLD_TABLE[code - 0x600];
+      if (folded !== 0) key += String.fromCharCode(folded);
+    } else if (code !== 0x200c && code !== 0x200d) key += word[i];
+  }
+  return key.toLowerCase();
+}
+
+/** Arabic block code point → its fold (0 for a dropped mark or tatweel): a table, as foldKey runs on every word. */
+const FOLD_TABLE: Uint16Array = (() => {
+  const table = new Uint16Array(0x100);
+  for (let i = 0; i < 0x100; i++) {
+    const code = 0x600 + i;
+    table[i] = isArabicMark(code) || code === 0x0640 ? 0 : (FOLDS.get(code)?.charCodeAt(0) ?? code);
+  }
+  return table;
+})();
