@@ -18,7 +18,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 
 const SERVER = path.resolve(__dirname, '../../dist/server.js');
-const WAIT_MS = 10_000;
+const WAIT_MS = Number(process.env.NASSAQ_TEST_WAIT_MS ?? 10_000);
 
 export class LspTestClient {
   readonly connection: ProtocolConnection;
