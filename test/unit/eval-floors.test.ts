@@ -17,9 +17,11 @@ interface Floor {
 }
 
 const FLOORS: Record<EvalRule, Floor> = {
-  'merged-word': { precision: 0, recall: 0, fixAccuracy: 0 },
-  'actor-spelling': { precision: 0, recall: 0, fixAccuracy: 0 },
-  'stray-diacritic': { precision: 0, recall: 0, fixAccuracy: 0 },
+  // Measured 2026-11-23: merged-word 1.000 / 0.891 / 1.000, actor-spelling 1.000 / 0.722 / 1.000,
+  // stray-diacritic 1.000 / 1.000 / 1.000 (precision / recall / fix accuracy).
+  'merged-word': { precision: 0.95, recall: 0.85, fixAccuracy: 0.95 },
+  'actor-spelling': { precision: 0.95, recall: 0.68, fixAccuracy: 0.95 },
+  'stray-diacritic': { precision: 0.95, recall: 0.95, fixAccuracy: 0.95 },
 };
 
 const SEEDS = [1, 2, 3, 4, 5];
