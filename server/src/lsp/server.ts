@@ -27,6 +27,7 @@ import type { SpellingFix } from '../core/rules/rule';
 declare const NASSAQ_VERSION: string | undefined;
 const VERSION = typeof NASSAQ_VERSION === 'string' ? NASSAQ_VERSION : 'dev';
 const CORPUS_SETTLE_MS = 300;
+const CONFIG_RESCAN_MS = 500;
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -45,6 +46,7 @@ export function startServer(connection: Connection): void {
   const views = new CorpusViews(index.corpus);
   const linter = new Linter(connection, documents, configs, settings, views);
   let settle: NodeJS.Timeout | undefined;
+  let rescan: NodeJS.Timeout | undefined;
   // Cross-file findings may have moved: re-diagnose open articles once the corpus settles.
   index.onDidChange(() => {
     clearTimeout(settle);
@@ -87,7 +89,9 @@ export function startServer(connection: Connection): void {
     configs.forFile(file); // re-parse now so its diagnostics are published even with no article open
     views.clear();
     linter.revalidateAll();
-    void index.rebuild(workspaceRoots); // include/exclude may have changed
+    // include/exclude may have changed: rescan once the user stops typing in nassaq.yaml.
+    clearTimeout(rescan);
+    rescan = setTimeout(() => void index.rebuild(workspaceRoots), CONFIG_RESCAN_MS);
     return true;
   };
   const bufferChanged = (document: TextDocument): void => {
