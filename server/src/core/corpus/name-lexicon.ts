@@ -262,7 +262,10 @@ export class NameLexicon {
       for (const spaced of head ? [false, true] : [false]) {
         const count = (s: string) => (spaced ? words.pairCount(s) : words.count(s));
         const current = v === joined && spaced === bare.includes(' ');
-        if (!current && (count(v) === 0 || (spaced && isFunctionWord(v.slice(compoundHead(v)!.length))))) continue;
+        // pairCount cannot tell where the space was (أبوظبي الوطنية also counts for أبو ظبيالوطنية):
+        // a spaced compound is only attested if its second word occurs on its own.
+        const rest = spaced ? v.slice(compoundHead(v)!.length) : '';
+        if (!current && (count(v) === 0 || (spaced && (isFunctionWord(rest) || words.count(rest) === 0)))) continue;
         let mentions = 0;
         for (const clitic of ['', ...PROCLITICS]) mentions += count(clitic + v);
         if (mentions === 0) continue;

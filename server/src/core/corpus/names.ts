@@ -174,7 +174,7 @@ export function nameContextWords(words: readonly RunWord[]): Set<number> {
     const surface = words[w].surface;
     if (TITLE_SURFACES.has(surface)) {
       // The name is the first run of plain words after the title's complements (رئيس حكومة الوفاق
-      // الوطني فايز السراج، الرئيس التنفيذي للصندوق إبراهيم الكعبي): a plain word starts a run
+      // الوطني فايز السراج، المدير العام للشركة سالم النعيمي): a plain word starts a run
       // right after the title or after a word with the article; after an institution (لجنة حقوق
       // الإنسان) it belongs to the institution's name.
       let end = w + 1;
