@@ -11,7 +11,7 @@ import {
   writeArticleIfUnchanged,
 } from '../../server/src/node/article-file';
 import { writeFileAtomic } from '../../server/src/node/atomic-write';
-import { BOM, TATWEEL, tempDir } from './helpers';
+import { BOM, inTempDir, TATWEEL } from './helpers';
 
 const ARTICLE = `قال ال${TATWEEL}${TATWEEL}رئيس إن المشروع يبدأ غدا\r\n`;
 /** 'News: ' then 'السلام' in Windows-1256. */
@@ -19,8 +19,7 @@ const CP1256 = Buffer.from([0x4e, 0x65, 0x77, 0x73, 0x3a, 0x20, 0xc7, 0xe1, 0xd3
 
 describe('readArticle', () => {
   it('reads UTF-8 text, strips and remembers the BOM, keeps the raw bytes', async () => {
-    const { dir, cleanup } = tempDir();
-    try {
+    await inTempDir(async (dir) => {
       const file = path.join(dir, 'a.txt');
       writeFileSync(file, BOM + ARTICLE);
       const read = await readArticle(file);
@@ -30,9 +29,7 @@ describe('readArticle', () => {
       assert.deepEqual(read.bytes, readFileSync(file));
       assert.equal(read.size, Buffer.byteLength(BOM + ARTICLE));
       assert.ok(read.mtimeMs > 0);
-    } finally {
-      cleanup();
-    }
+    });
   });
 
   it('reports a file that is not UTF-8 with the offset of the first bad byte', () => {
@@ -59,8 +56,7 @@ describe('readArticle', () => {
   });
 
   it('reports unreadable paths with their error code, and too-large files', async () => {
-    const { dir, cleanup } = tempDir();
-    try {
+    await inTempDir(async (dir) => {
       const missing = await readArticle(path.join(dir, 'missing.txt'));
       assert.equal(!missing.ok && missing.reason, 'unreadable (ENOENT: no such file)');
       const folder = await readArticle(dir);
@@ -70,9 +66,7 @@ describe('readArticle', () => {
       const tooLarge = await readArticle(big, { maxBytes: 50 });
       assert.equal(!tooLarge.ok && tooLarge.kind, 'too-large');
       assert.match(!tooLarge.ok ? tooLarge.reason : '', /too large \(700 bytes; the limit is 50/);
-    } finally {
-      cleanup();
-    }
+    });
   });
 
   it('encodes text back with the BOM only when the file had one', () => {
@@ -83,8 +77,7 @@ describe('readArticle', () => {
 
 describe('writeArticleIfUnchanged', () => {
   it('writes when the file still holds the bytes that were read', async () => {
-    const { dir, cleanup } = tempDir();
-    try {
+    await inTempDir(async (dir) => {
       const file = path.join(dir, 'a.txt');
       writeFileSync(file, BOM + ARTICLE);
       const read = await readArticle(file);
@@ -92,14 +85,11 @@ describe('writeArticleIfUnchanged', () => {
       const outcome = await writeArticleIfUnchanged(file, read.bytes, 'نص جديد\r\n', read.bom);
       assert.deepEqual(outcome, { written: true });
       assert.equal(readFileSync(file, 'utf8'), `${BOM}نص جديد\r\n`);
-    } finally {
-      cleanup();
-    }
+    });
   });
 
   it('leaves a file alone when it changed on disk after it was read', async () => {
-    const { dir, cleanup } = tempDir();
-    try {
+    await inTempDir(async (dir) => {
       const file = path.join(dir, 'a.txt');
       writeFileSync(file, ARTICLE);
       const read = await readArticle(file);
@@ -110,16 +100,13 @@ describe('writeArticleIfUnchanged', () => {
       assert.deepEqual(outcome, { written: false, reason: 'file changed on disk while checking; not fixed' });
       assert.equal(readFileSync(file, 'utf8'), edited);
       assert.deepEqual(readdirSync(dir), ['a.txt']);
-    } finally {
-      cleanup();
-    }
+    });
   });
 });
 
 describe('writeFileAtomic', () => {
   it("replaces the content, keeps the original's mode and leaves no temporary file", async () => {
-    const { dir, cleanup } = tempDir();
-    try {
+    await inTempDir(async (dir) => {
       const file = path.join(dir, 'a.txt');
       writeFileSync(file, 'قديم');
       chmodSync(file, 0o666); // wider than the usual umask allows for new files
@@ -127,14 +114,11 @@ describe('writeFileAtomic', () => {
       assert.equal(readFileSync(file, 'utf8'), 'جديد');
       assert.equal(statSync(file).mode & 0o777, 0o666);
       assert.deepEqual(readdirSync(dir), ['a.txt']);
-    } finally {
-      cleanup();
-    }
+    });
   });
 
   it('writes through a symbolic link, keeping the link', async () => {
-    const { dir, cleanup } = tempDir();
-    try {
+    await inTempDir(async (dir) => {
       const target = path.join(dir, 'real.txt');
       const link = path.join(dir, 'link.txt');
       writeFileSync(target, 'قديم');
@@ -143,38 +127,29 @@ describe('writeFileAtomic', () => {
       assert.ok(lstatSync(link).isSymbolicLink());
       assert.equal(readFileSync(target, 'utf8'), 'جديد');
       assert.deepEqual(readdirSync(dir).sort(), ['link.txt', 'real.txt']);
-    } finally {
-      cleanup();
-    }
+    });
   });
 
   it('removes the temporary file and rethrows when the rename fails', async () => {
-    const { dir, cleanup } = tempDir();
-    try {
+    await inTempDir(async (dir) => {
       const blocker = path.join(dir, 'folder');
       mkdirSync(blocker);
       writeFileSync(path.join(blocker, 'inside.txt'), 'x');
       await assert.rejects(writeFileAtomic(blocker, 'جديد'));
       assert.deepEqual(readdirSync(dir), ['folder']);
       assert.deepEqual(readdirSync(blocker), ['inside.txt']);
-    } finally {
-      cleanup();
-    }
+    });
   });
 
   it('fails cleanly when the folder does not exist', async () => {
-    const { dir, cleanup } = tempDir();
-    try {
+    await inTempDir(async (dir) => {
       await assert.rejects(writeFileAtomic(path.join(dir, 'no', 'such.txt'), 'x'), { code: 'ENOENT' });
       assert.deepEqual(readdirSync(dir), []);
-    } finally {
-      cleanup();
-    }
+    });
   });
 
   it('abandons the write when beforeRename says no', async () => {
-    const { dir, cleanup } = tempDir();
-    try {
+    await inTempDir(async (dir) => {
       const file = path.join(dir, 'a.txt');
       writeFileSync(file, 'قديم');
       let sawTemp = false;
@@ -188,8 +163,6 @@ describe('writeFileAtomic', () => {
       assert.ok(sawTemp, 'the temporary file sits next to the original while it is written');
       assert.equal(readFileSync(file, 'utf8'), 'قديم');
       assert.deepEqual(readdirSync(dir), ['a.txt']);
-    } finally {
-      cleanup();
-    }
+    });
   });
 });

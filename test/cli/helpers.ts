@@ -19,6 +19,16 @@ export function tempDir(): { dir: string; cleanup: () => void } {
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/** Runs `body` in a fresh temp folder and removes the folder afterwards, whatever happens. */
+export async function inTempDir(body: (dir: string) => Promise<void>): Promise<void> {
+  const { dir, cleanup } = tempDir();
+  try {
+    await body(dir);
+  } finally {
+    cleanup();
+  }
+}
+
 /** Writes `files` (relative path → text or bytes) under `dir`. */
 export function writeTree(dir: string, files: Record<string, string | Buffer>): void {
   for (const [name, content] of Object.entries(files)) {
