@@ -1,8 +1,11 @@
 // The VS Code client: starts the Nassaq language server over IPC and adds only what needs the
-// VS Code API (commands, output channel). All linting happens in the server.
+// VS Code API (commands, output channel, the Actors view). All linting happens in the server.
 import * as path from 'node:path';
 import { commands, window, workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerActorCommands, registerRebuildIndexCommand, withRebuildStatus } from './actor-commands';
+import { ActorsView } from './actors-view';
+import { REBUILD_INDEX_COMMAND } from './protocol';
 
 let client: LanguageClient | undefined;
 
@@ -23,18 +26,37 @@ export async function activate(context: ExtensionContext): Promise<NassaqApi> {
       { scheme: 'file', language: 'plaintext' },
       { scheme: 'file', language: 'arabic-article' },
       { scheme: 'file', pattern: '**/nassaq.yaml' },
+      { scheme: 'file', pattern: '**/actors.yaml' },
     ],
-    // Articles and configuration changed outside the editor keep the corpus index current.
-    synchronize: { fileEvents: [workspace.createFileSystemWatcher('**/nassaq.yaml'), workspace.createFileSystemWatcher('**/*.txt')] },
+    // Articles, configuration and the actor registry changed outside the editor keep the corpus index current.
+    synchronize: {
+      fileEvents: [
+        workspace.createFileSystemWatcher('**/nassaq.yaml'),
+        workspace.createFileSystemWatcher('**/actors.yaml'),
+        workspace.createFileSystemWatcher('**/*.txt'),
+      ],
+    },
+    middleware: {
+      // Only used if the server lists nassaq.rebuildIndex itself (see registerRebuildIndexCommand).
+      executeCommand: (command, args, next) =>
+        command === REBUILD_INDEX_COMMAND ? withRebuildStatus(Promise.resolve(next(command, args))) : next(command, args),
+    },
     outputChannel,
   };
   client = new LanguageClient('nassaq', 'Nassaq', serverOptions, clientOptions);
+  const actorsView = new ActorsView(client, outputChannel);
   context.subscriptions.push(
     outputChannel,
+    actorsView,
+    registerActorCommands(client, actorsView),
     commands.registerCommand('nassaq.restartServer', () => client?.restart()),
     commands.registerCommand('nassaq.showOutput', () => outputChannel.show()),
   );
-  const ready = client.start();
+  void commands.executeCommand('setContext', 'nassaq.active', true);
+  const started = client.start();
+  const ready = started.finally(async () => {
+    if (client) context.subscriptions.push(await registerRebuildIndexCommand(client));
+  });
   await ready;
   return { ready };
 }

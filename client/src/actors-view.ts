@@ -1,0 +1,200 @@
+// The Actors view in the Explorer: the actors the server knows (registered in actors.yaml or
+// discovered in the corpus), grouped by type, with their mention counts. The server does the
+// work (`nassaq/actors`, filtered by `query`); the view only asks, groups and draws, and asks
+// again when the server says counts changed (`nassaq/actorsChanged`), at most every 300 ms.
+import {
+  commands,
+  Disposable,
+  EventEmitter,
+  MarkdownString,
+  ThemeIcon,
+  TreeItem,
+  TreeItemCollapsibleState,
+  window,
+  type Event,
+  type LogOutputChannel,
+  type TreeDataProvider,
+  type TreeView,
+} from 'vscode';
+import { State, type LanguageClient } from 'vscode-languageclient/node';
+import { actorItems, ActorsChangedNotification, ActorsRequest, type ActorItem, type ActorType } from './protocol';
+
+export const ACTORS_VIEW_ID = 'nassaq.actors';
+export const SHOW_ACTOR_MENTIONS_COMMAND = 'nassaq.showActorMentions';
+/** Context keys used by `when` clauses in package.json. */
+export const SERVER_READY_CONTEXT = 'nassaq.serverReady';
+export const FILTERED_CONTEXT = 'nassaq.actors.filtered';
+
+const REFRESH_DELAY_MS = 300;
+
+const GROUPS: readonly { type: ActorType; label: string; icon: string }[] = [
+  { type: 'person', label: 'People', icon: 'person' },
+  { type: 'organization', label: 'Organizations', icon: 'organization' },
+  { type: 'place', label: 'Places', icon: 'location' },
+  { type: 'other', label: 'Other', icon: 'symbol-misc' },
+];
+
+const TYPE_NAMES: Record<ActorType, string> = { person: 'Person', organization: 'Organization', place: 'Place', other: 'Other' };
+
+export interface GroupNode {
+  kind: 'group';
+  type: ActorType;
+  actors: ActorItem[];
+}
+
+export interface ActorNode {
+  kind: 'actor';
+  item: ActorItem;
+}
+
+export type ActorsViewNode = GroupNode | ActorNode;
+
+export function isActorNode(value: unknown): value is ActorNode {
+  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'actor' && 'item' in value;
+}
+
+function plural(count: number, one: string, many: string): string {
+  return `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
+}
+
+export class ActorsView implements TreeDataProvider<ActorsViewNode>, Disposable {
+  private readonly changed = new EventEmitter<ActorsViewNode | undefined>();
+  readonly onDidChangeTreeData: Event<ActorsViewNode | undefined> = this.changed.event;
+  private readonly view: TreeView<ActorsViewNode>;
+  private readonly disposables: Disposable[] = [];
+  private filter = '';
+  private actors: ActorItem[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private lastError = '';
+
+  constructor(
+    private readonly client: LanguageClient,
+    private readonly log: LogOutputChannel,
+  ) {
+    this.view = window.createTreeView(ACTORS_VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
+    this.disposables.push(
+      this.view,
+      this.changed,
+      client.onNotification(ActorsChangedNotification, () => this.scheduleRefresh()),
+      client.onDidChangeState(({ newState }) => {
+        void commands.executeCommand('setContext', SERVER_READY_CONTEXT, newState === State.Running);
+        this.refresh();
+      }),
+      commands.registerCommand('nassaq.actors.refresh', () => this.refresh()),
+      commands.registerCommand('nassaq.actors.filter', () => this.askFilter()),
+      commands.registerCommand('nassaq.actors.clearFilter', () => this.setFilter('')),
+    );
+    void commands.executeCommand('setContext', FILTERED_CONTEXT, false);
+    void commands.executeCommand('setContext', SERVER_READY_CONTEXT, client.isRunning());
+  }
+
+  /** The actor with this key in the last answer, if the view has it. */
+  find(key: string): ActorItem | undefined {
+    return this.actors.find((actor) => actor.key === key);
+  }
+
+  /** Asks the server again at once. */
+  refresh(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.changed.fire(undefined);
+  }
+
+  /** Asks the server again once notifications have settled. */
+  scheduleRefresh(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.refresh(), REFRESH_DELAY_MS);
+  }
+
+  private async askFilter(): Promise<void> {
+    const value = await window.showInputBox({
+      title: 'Filter actors',
+      prompt: 'Show the actors whose name, alias, known variant or id contains this text (empty: all).',
+      placeHolder: 'e.g. السراج',
+      value: this.filter,
+    });
+    if (value !== undefined) this.setFilter(value);
+  }
+
+  private setFilter(value: string): void {
+    this.filter = value.trim();
+    this.view.description = this.filter ? `Filter: ${this.filter}` : undefined;
+    void commands.executeCommand('setContext', FILTERED_CONTEXT, this.filter !== '');
+    this.refresh();
+  }
+
+  async getChildren(node?: ActorsViewNode): Promise<ActorsViewNode[]> {
+    if (node?.kind === 'actor') return [];
+    if (node?.kind === 'group') return node.actors.map((item) => ({ kind: 'actor', item }));
+    this.actors = await this.fetch();
+    const groups: GroupNode[] = [];
+    for (const { type } of GROUPS) {
+      const actors = this.actors
+        .filter((actor) => actor.type === type)
+        .sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name, 'ar'));
+      if (actors.length > 0) groups.push({ kind: 'group', type, actors });
+    }
+    return groups;
+  }
+
+  private async fetch(): Promise<ActorItem[]> {
+    // Before the server runs (or after it stopped) the tree is empty and viewsWelcome explains.
+    if (!this.client.isRunning()) return [];
+    try {
+      const result = await this.client.sendRequest(ActorsRequest, this.filter ? { query: this.filter } : {});
+      this.lastError = '';
+      return actorItems(result);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (message !== this.lastError) this.log.warn(`Actors view: nassaq/actors failed: ${message}`);
+      this.lastError = message;
+      return [];
+    }
+  }
+
+  getTreeItem(node: ActorsViewNode): TreeItem {
+    if (node.kind === 'group') {
+      const group = GROUPS.find((g) => g.type === node.type) ?? GROUPS[GROUPS.length - 1];
+      const item = new TreeItem(group.label, TreeItemCollapsibleState.Expanded);
+      item.id = `group:${node.type}`;
+      item.description = node.actors.length.toLocaleString('en');
+      item.iconPath = new ThemeIcon(group.icon);
+      item.contextValue = 'actorGroup';
+      return item;
+    }
+    const actor = node.item;
+    const item = new TreeItem(actor.name, TreeItemCollapsibleState.None);
+    item.id = `actor:${actor.key}`;
+    const counts = `${plural(actor.mentions, 'mention', 'mentions')} · ${plural(actor.files, 'article', 'articles')}`;
+    item.description = actor.registered ? counts : `${counts} · not in actors.yaml`;
+    item.iconPath = new ThemeIcon(GROUPS.find((g) => g.type === actor.type)?.icon ?? 'symbol-misc');
+    item.tooltip = tooltip(actor);
+    item.contextValue = actor.registered ? 'actor.registered' : 'actor.unregistered';
+    item.command = { command: SHOW_ACTOR_MENTIONS_COMMAND, title: 'Show actor mentions', arguments: [actor.key] };
+    return item;
+  }
+
+  dispose(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}
+
+function tooltip(actor: ActorItem): MarkdownString {
+  const markdown = new MarkdownString();
+  markdown.appendMarkdown('**');
+  markdown.appendText(actor.name);
+  markdown.appendMarkdown(`** — ${TYPE_NAMES[actor.type]}\n\n`);
+  if (actor.id !== undefined) {
+    markdown.appendMarkdown('id: ');
+    markdown.appendText(actor.id);
+    markdown.appendMarkdown('\n\n');
+  }
+  markdown.appendMarkdown(`${plural(actor.mentions, 'mention', 'mentions')} in ${plural(actor.files, 'article', 'articles')}\n\n`);
+  markdown.appendMarkdown(
+    actor.registered
+      ? '_Registered in actors.yaml._ Click to list its mentions; right-click to open its entry.'
+      : '_Not in actors.yaml._ Select it in an article and run **Nassaq: Add selection to actors.yaml** to register it.',
+  );
+  return markdown;
+}
