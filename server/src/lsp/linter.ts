@@ -33,6 +33,8 @@ export class Linter {
   private readonly published = new Map<string, LintResult>();
   /** False when the client pulls diagnostics itself. */
   pushDiagnostics = true;
+  /** Files whose diagnostics another part of the server publishes (actors.yaml): never cleared here. */
+  publishedElsewhere: (file: string) => boolean = () => false;
 
   constructor(
     private readonly connection: Connection,
@@ -98,6 +100,8 @@ export class Linter {
 
   private async validate(document: TextDocument): Promise<void> {
     if (!this.pushDiagnostics) return;
+    const file = uriToPath(document.uri);
+    if (file && (this.configs.isConfigFile(file) || this.publishedElsewhere(file))) return;
     try {
       const findings = await this.analyse(document);
       const current = this.documents.get(document.uri);

@@ -11,12 +11,16 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { acceptWordEdit } from './accept-word';
+import { addActorActions, addActorCommand, registerActorHandlers, SEMANTIC_LEGEND } from './actor-handlers';
+import { ADD_ACTOR_COMMAND, REBUILD_INDEX_COMMAND, type AddActorArgs, type AddActorResult } from './actor-protocol';
+import { ActorService } from './actors';
 import { FIX_ALL_KIND, codeActions } from './code-actions';
 import { ConfigStore } from './configs';
 import { CorpusViews } from './corpus-views';
 import { configProblemToDiagnostic } from './diagnostics';
 import { Linter } from './linter';
 import { registerPullDiagnostics } from './pull-diagnostics';
+import { RegistryStore } from './registries';
 import { SettingsCache } from './settings';
 import { pathToUri, uriToPath } from './uri';
 import { WorkspaceIndex } from './workspace-index';
@@ -42,9 +46,17 @@ export function startServer(connection: Connection): void {
       void connection.sendDiagnostics({ uri: pathToUri(file), diagnostics: problems.map((p) => configProblemToDiagnostic(text, p)) });
     },
   });
-  const index = new WorkspaceIndex(connection, configs);
+  const registries = new RegistryStore(configs, {
+    openText: (file) => documents.get(pathToUri(file))?.getText(),
+    reportProblems: (file, text, problems) => {
+      void connection.sendDiagnostics({ uri: pathToUri(file), diagnostics: problems.map((p) => configProblemToDiagnostic(text, p)) });
+    },
+  });
+  const index = new WorkspaceIndex(connection, configs, registries);
+  const actors = new ActorService(index, registries, documents);
   const views = new CorpusViews(index.corpus);
   const linter = new Linter(connection, documents, configs, settings, views);
+  linter.publishedElsewhere = (file) => registries.isRegistry(file);
   let settle: NodeJS.Timeout | undefined;
   let rescan: NodeJS.Timeout | undefined;
   // Cross-file findings may have moved: re-diagnose open articles once the corpus settles.
@@ -62,7 +74,17 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
-        executeCommandProvider: { commands: [FIX_SPELLINGS_COMMAND] },
+        // nassaq.rebuildIndex is handled but not listed: the VS Code client owns a palette command of that id.
+        executeCommandProvider: { commands: [FIX_SPELLINGS_COMMAND, ADD_ACTOR_COMMAND] },
+        definitionProvider: true,
+        referencesProvider: true,
+        hoverProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentHighlightProvider: true,
+        documentSymbolProvider: true,
+        workspaceSymbolProvider: true,
+        semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: true },
+        completionProvider: { resolveProvider: false },
         diagnosticProvider: linter.pushDiagnostics ? undefined : { identifier: 'nassaq', interFileDependencies: true, workspaceDiagnostics: true },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -94,16 +116,28 @@ export function startServer(connection: Connection): void {
     rescan = setTimeout(() => void index.rebuild(workspaceRoots), CONFIG_RESCAN_MS);
     return true;
   };
+  // An edited, created or deleted actors.yaml: re-parse it now (its diagnostics), re-match the corpus once edits settle.
+  let registryRescan: NodeJS.Timeout | undefined;
+  const registryChanged = (uri: string): boolean => {
+    const file = uriToPath(uri);
+    if (!file || !registries.isRegistry(file)) return false;
+    const before = registries.get(file)?.text;
+    registries.invalidate(file);
+    if (registries.get(file)?.text === before) return true; // opened or saved unchanged
+    clearTimeout(registryRescan);
+    registryRescan = setTimeout(() => void index.rebuild(workspaceRoots).then(() => linter.revalidateAll()), CONFIG_RESCAN_MS);
+    return true;
+  };
   const bufferChanged = (document: TextDocument): void => {
     const file = uriToPath(document.uri);
     if (file) index.setOpen(file, document.getText());
   };
 
-  documents.onDidOpen(({ document }) => configChanged(document.uri) || (bufferChanged(document), linter.validateNow(document)));
-  documents.onDidChangeContent(({ document }) => configChanged(document.uri) || (bufferChanged(document), linter.documentChanged(document)));
+  documents.onDidOpen(({ document }) => configChanged(document.uri) || registryChanged(document.uri) || (bufferChanged(document), linter.validateNow(document)));
+  documents.onDidChangeContent(({ document }) => configChanged(document.uri) || registryChanged(document.uri) || (bufferChanged(document), linter.documentChanged(document)));
   documents.onDidSave(({ document }) => linter.documentSaved(document));
   documents.onDidClose(({ document }) => {
-    if (configChanged(document.uri)) return;
+    if (configChanged(document.uri) || registryChanged(document.uri)) return;
     linter.documentClosed(document);
     const file = uriToPath(document.uri);
     if (file) void index.closed(file);
@@ -112,7 +146,7 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeWatchedFiles(({ changes }) => {
     for (const change of changes) {
       const file = uriToPath(change.uri);
-      if (!configChanged(change.uri) && file) void index.refreshFromDisk(file);
+      if (!configChanged(change.uri) && !registryChanged(change.uri) && file) void index.refreshFromDisk(file);
     }
   });
   connection.onDidChangeConfiguration(() => {
@@ -125,7 +159,7 @@ export function startServer(connection: Connection): void {
     const file = document && uriToPath(document.uri);
     if (!document || !file) return [];
     const resolved = configs.forFile(file);
-    return codeActions({
+    const ruleActions = codeActions({
       document,
       params,
       config: resolved.config,
@@ -133,9 +167,18 @@ export function startServer(connection: Connection): void {
       findings: linter.findingsFor(document, resolved.config),
       acceptWord: (word) => acceptWordEdit(resolved, word, (uri) => documents.get(uri)),
     });
+    const wantsQuickFix = !params.context.only || params.context.only.includes(CodeActionKind.QuickFix);
+    return wantsQuickFix ? [...ruleActions, ...addActorActions(document, params.range, actors)] : ruleActions;
   });
 
   connection.onExecuteCommand(async ({ command, arguments: args }) => {
+    if (command === REBUILD_INDEX_COMMAND) {
+      registries.sourcesFor([]).forEach((source) => registries.invalidate(source.file));
+      await index.rebuild(workspaceRoots);
+      linter.revalidateAll();
+      return { files: index.corpus.fileCount };
+    }
+    if (command === ADD_ACTOR_COMMAND) return addActor(args?.[0] as AddActorArgs | undefined);
     if (command !== FIX_SPELLINGS_COMMAND) return undefined;
     const given = args?.[0] as SpellingFix | undefined;
     const lint = (file: string, text: string) => {
@@ -147,6 +190,16 @@ export function startServer(connection: Connection): void {
     return { files: result.files, mentions: result.mentions, skipped: result.skipped };
   });
 
+  const addActor = async (args: AddActorArgs | undefined): Promise<AddActorResult> => {
+    const request = addActorCommand(args, documents);
+    if ('error' in request) return request;
+    const result = actors.addActorEdit(request.file, request.name, request.type);
+    if ('error' in result) return result;
+    const applied = await connection.workspace.applyEdit({ label: `Add "${request.name}" to actors.yaml`, edit: result.edit });
+    return applied.applied ? { registry: result.registry, id: result.id } : { error: applied.failureReason ?? 'The editor did not apply the edit' };
+  };
+
+  registerActorHandlers(connection, documents, actors);
   registerPullDiagnostics({ connection, documents, linter, index, configs, settings, views, roots: () => workspaceRoots });
   documents.listen(connection);
   connection.listen();

@@ -3,31 +3,43 @@
 // current from editor buffers (which override disk) and file-watcher events.
 import * as path from 'node:path';
 import type { Connection } from 'vscode-languageserver';
-import { CorpusIndex } from '../core/corpus/corpus-index';
+import { ActorIndex } from '../core/actors/actor-index';
+import { markedNameFacet } from '../core/actors/discovered';
+import { contentHash, CorpusIndex } from '../core/corpus/corpus-index';
 import { ruleFacets } from '../core/engine';
+import { LineIndex } from '../core/text/lines';
+import { tokenize } from '../core/text/tokenize';
 import { readArticle } from '../node/article-file';
 import { walkFiles } from '../node/walk';
 import type { ConfigStore } from './configs';
+import type { RegistryStore } from './registries';
 
 const BATCH = 64;
 /** Sent after every complete scan of the workspace, with the number of articles indexed. */
 export const INDEXED_NOTIFICATION = 'nassaq/indexed';
 
 export class WorkspaceIndex {
-  readonly corpus = new CorpusIndex(ruleFacets());
-  private readonly open = new Set<string>();
+  readonly corpus = new CorpusIndex([...ruleFacets(), markedNameFacet]);
+  /** Mentions of registry actors; re-matched when a registry changes (see rebuild). */
+  readonly actors: ActorIndex;
+  /** Open editor buffers: path → current text. */
+  private readonly open = new Map<string, string>();
   private scan: Promise<void> = Promise.resolve();
   private indexing = false;
-  private changed = () => {};
+  private readonly listeners: Array<() => void> = [];
+  private changed = () => this.listeners.forEach((listener) => listener());
 
   constructor(
     private readonly connection: Connection,
     private readonly configs: ConfigStore,
-  ) {}
+    private readonly registries: RegistryStore,
+  ) {
+    this.actors = new ActorIndex((file) => registries.pathFor(file));
+  }
 
   /** Called (once per batch or edit) after the corpus statistics changed. */
   onDidChange(listener: () => void): void {
-    this.changed = listener;
+    this.listeners.push(listener);
   }
 
   get isIndexing(): boolean {
@@ -48,8 +60,8 @@ export class WorkspaceIndex {
   /** An editor buffer: it overrides the file on disk until closed. */
   setOpen(file: string, text: string): void {
     if (!this.isArticle(file)) return;
-    this.open.add(file);
-    if (this.corpus.update(file, text)) this.changed();
+    this.open.set(file, text);
+    if (this.feed(file, text)) this.changed();
   }
 
   async closed(file: string): Promise<void> {
@@ -61,8 +73,23 @@ export class WorkspaceIndex {
   async refreshFromDisk(file: string): Promise<void> {
     if (this.open.has(file)) return;
     const read = this.isArticle(file) ? await readArticle(file) : undefined;
-    const changed = read?.ok ? this.corpus.update(file, read.text) : this.corpus.remove(file);
+    const changed = read?.ok ? this.feed(file, read.text) : this.forget(file);
     if (changed) this.changed();
+  }
+
+  /** Indexes a text in the corpus and the actor index, tokenizing it once. */
+  private feed(file: string, text: string): boolean {
+    const entry = this.corpus.entry(file);
+    const corpusStale = !entry || entry.length !== text.length || entry.hash !== contentHash(text);
+    if (!corpusStale && !this.actors.isStale(file, text)) return false;
+    const input = { text, tokens: tokenize(text), lines: new LineIndex(text) };
+    const changed = this.corpus.update(file, text, input);
+    return this.actors.update(file, text, input.tokens, input.lines) || changed;
+  }
+
+  private forget(file: string): boolean {
+    const removed = this.corpus.remove(file);
+    return this.actors.remove(file) || removed;
   }
 
   private isArticle(file: string): boolean {
@@ -81,12 +108,15 @@ export class WorkspaceIndex {
         }
       }
       const seen = new Set(files);
-      for (const known of [...this.corpus.fileIds()]) if (!seen.has(known) && !this.open.has(known)) this.corpus.remove(known);
+      for (const known of [...this.corpus.fileIds()]) if (!seen.has(known) && !this.open.has(known)) this.forget(known);
+      // Registries first: every article is then matched against the actors in force.
+      this.actors.setRegistries(this.registries.sourcesFor([...files, ...this.open.keys()]));
+      for (const [file, text] of this.open) this.feed(file, text);
       progress?.begin('Indexing corpus', 0, `0/${files.length.toLocaleString('en')} files`, false);
       for (let start = 0; start < files.length; start += BATCH) {
         const batch = files.slice(start, start + BATCH).filter((file) => !this.open.has(file));
         const reads = await Promise.all(batch.map((file) => readArticle(file)));
-        reads.forEach((read, i) => (read.ok ? this.corpus.update(batch[i], read.text) : this.corpus.remove(batch[i])));
+        reads.forEach((read, i) => (read.ok ? this.feed(batch[i], read.text) : this.forget(batch[i])));
         const done = Math.min(start + BATCH, files.length);
         progress?.report(Math.round((done / files.length) * 100), `${done.toLocaleString('en')}/${files.length.toLocaleString('en')} files`);
         this.changed();

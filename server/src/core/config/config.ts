@@ -14,6 +14,8 @@ export interface NassaqConfig {
   rules: Readonly<Record<string, RuleSetting>>;
   /** Words the linter leaves alone, compared on their surface key (diacritics and tatweel ignored). */
   accept: readonly string[];
+  /** Path of the actor registry, relative to the folder holding `nassaq.yaml`. */
+  actors: string;
 }
 
 export const DEFAULT_INCLUDE: readonly string[] = ['**/*.txt'];
@@ -24,6 +26,7 @@ export const DEFAULT_CONFIG: NassaqConfig = {
   exclude: DEFAULT_EXCLUDE,
   rules: {},
   accept: [],
+  actors: 'actors.yaml',
 };
 
 export const CONFIG_FILE_NAME = 'nassaq.yaml';

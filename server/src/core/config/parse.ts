@@ -19,7 +19,7 @@ export interface ParsedConfig {
 }
 
 const SEVERITIES: readonly SeveritySetting[] = ['off', 'hint', 'info', 'warning', 'error'];
-const TOP_LEVEL_KEYS = ['include', 'exclude', 'rules', 'accept'];
+const TOP_LEVEL_KEYS = ['include', 'exclude', 'rules', 'accept', 'actors'];
 const MAX_CONFIG_LENGTH = 1_000_000;
 
 export function parseConfig(text: string, rules: readonly Rule[]): ParsedConfig {
@@ -35,7 +35,7 @@ export function parseConfig(text: string, rules: readonly Rule[]): ParsedConfig 
   const root = doc.contents;
   if (root === null || (isScalar(root) && root.value === null)) return { config: DEFAULT_CONFIG, problems, usable: true };
   if (!isMap(root)) {
-    problems.push({ ...span(root), severity: 'error', message: 'nassaq.yaml must be a mapping with keys include, exclude, rules, accept' });
+    problems.push({ ...span(root), severity: 'error', message: 'nassaq.yaml must be a mapping with keys include, exclude, rules, accept, actors' });
     return { config: DEFAULT_CONFIG, problems, usable: false };
   }
   const reader = new ConfigReader(problems, rules);
@@ -44,6 +44,7 @@ export function parseConfig(text: string, rules: readonly Rule[]): ParsedConfig 
     exclude: reader.stringList(root, 'exclude') ?? DEFAULT_CONFIG.exclude,
     rules: reader.ruleSettings(root),
     accept: reader.stringList(root, 'accept') ?? [],
+    actors: reader.path(root, 'actors') ?? DEFAULT_CONFIG.actors,
   };
   for (const pair of root.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
@@ -84,6 +85,14 @@ class ConfigReader {
       else this.error(item as Node, `'${key}' entries must be strings`);
     }
     return values;
+  }
+
+  path(map: YAMLMap, key: string): string | undefined {
+    const node = map.get(key, true) as Node | undefined;
+    if (node === undefined || (isScalar(node) && node.value === null)) return undefined;
+    if (isScalar(node) && typeof node.value === 'string' && node.value.trim() !== '') return node.value.trim();
+    this.error(node, `'${key}' must be a file path, relative to nassaq.yaml`);
+    return undefined;
   }
 
   ruleSettings(map: YAMLMap): Record<string, RuleSetting> {

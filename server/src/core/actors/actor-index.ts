@@ -1,0 +1,306 @@
+// The actor index: where every registry actor is mentioned across the corpus. Pure and
+// synchronous, like the corpus index: the host feeds it texts and registries. Per file it keeps
+// a compact table of mentions (positions included, so unopened files need no re-reading to be
+// listed); per actor, counts kept by difference, so an edit re-matches one file.
+import { contentHash } from '../corpus/corpus-index';
+import { LineIndex } from '../text/lines';
+import { foldKey, surfaceKey } from '../text/normalize';
+import { tokenize, type Token } from '../text/tokenize';
+import { mentionSurface, NameMatcher } from './matcher';
+import type { Actor } from './registry';
+
+/** How a mention is written: the registry name, an alias, a listed wrong spelling, or another spelling of the name or an alias. */
+export type MentionForm = 'name' | 'alias' | 'variant' | 'spelling';
+const FORMS: readonly MentionForm[] = ['name', 'alias', 'variant', 'spelling'];
+
+export interface IndexedActor extends Actor {
+  /** Position in the index's actor table; stable until the registries change. */
+  ordinal: number;
+  /** The registry file the actor comes from. */
+  registry: string;
+}
+
+export interface ActorMention {
+  actor: number;
+  /** The name proper, after proclitics. */
+  offset: number;
+  length: number;
+  /** Proclitics written before it (و، ب، ل…), in code units. */
+  cliticLength: number;
+  /** ل + the name's article written لل (للأمم المتحدة). */
+  lamArticle: boolean;
+  line: number;
+  character: number;
+  /** The spelling as written (surface key, clitics removed). */
+  surface: string;
+  form: MentionForm;
+}
+
+export interface FileReference {
+  fileId: string;
+  mention: ActorMention;
+}
+
+export interface ActorSummary {
+  actor: IndexedActor;
+  mentions: number;
+  files: number;
+  /** Spellings seen, most frequent first. */
+  spellings: Array<{ surface: string; count: number }>;
+  /** Actors mentioned in the same files, most shared files first. */
+  companions: Array<{ actor: IndexedActor; files: number }>;
+  /** First and last files mentioning it, in file order (articles are usually named by date). */
+  firstFile?: string;
+  lastFile?: string;
+}
+
+const STRIDE = 7; // actor, offset, length, clitic length | lamArticle << 16, line, character, form << 16 | spelling
+const LAM_ARTICLE = 1 << 16;
+
+interface FileMentions {
+  hash: number;
+  length: number;
+  /** Registry generation the mentions were matched against. */
+  generation: number;
+  table: Int32Array;
+  spellings: string[];
+}
+
+interface ActorTally {
+  mentions: number;
+  files: Map<string, number>;
+  spellings: Map<string, number>;
+}
+
+interface Target {
+  actor: number;
+  form: MentionForm;
+  surface: string;
+}
+
+interface RegistryMatcher {
+  matcher: NameMatcher;
+  targets: Target[];
+}
+
+export interface RegistrySource {
+  /** Identifies the registry (its path). */
+  file: string;
+  actors: readonly Actor[];
+}
+
+export class ActorIndex {
+  private actorTable: IndexedActor[] = [];
+  private matchers = new Map<string, RegistryMatcher>();
+  private readonly files = new Map<string, FileMentions>();
+  private tallies: ActorTally[] = [];
+  private registryGeneration = 0;
+  /** Bumped on every change. */
+  generation = 0;
+
+  /** @param scopeOf which registry governs a file (undefined: none). */
+  constructor(private scopeOf: (fileId: string) => string | undefined = () => undefined) {}
+
+  get actors(): readonly IndexedActor[] {
+    return this.actorTable;
+  }
+
+  get fileCount(): number {
+    return this.files.size;
+  }
+
+  /** Replaces the registries. Every file must then be fed again (`update`) to be re-matched. */
+  setRegistries(sources: readonly RegistrySource[], scopeOf?: (fileId: string) => string | undefined): void {
+    if (scopeOf) this.scopeOf = scopeOf;
+    this.actorTable = [];
+    this.matchers = new Map();
+    for (const source of sources) {
+      const entry: RegistryMatcher = { matcher: new NameMatcher(), targets: [] };
+      for (const actor of source.actors) {
+        const ordinal = this.actorTable.length;
+        this.actorTable.push({ ...actor, ordinal, registry: source.file });
+        const spellings: Array<[string, MentionForm]> = [[actor.name, 'name'], ...actor.aliases.map((a) => [a, 'alias'] as [string, MentionForm]), ...actor.variants.map((v) => [v, 'variant'] as [string, MentionForm])];
+        for (const [spelling, form] of spellings) {
+          entry.matcher.add(spelling, entry.targets.length);
+          entry.targets.push({ actor: ordinal, form, surface: spellingKey(spelling) });
+        }
+      }
+      this.matchers.set(source.file, entry);
+    }
+    this.registryGeneration++;
+    this.tallies = this.actorTable.map(() => ({ mentions: 0, files: new Map(), spellings: new Map() }));
+    for (const file of this.files.values()) file.generation = -1;
+    this.generation++;
+  }
+
+  /** Whether a file must be fed again (new content or new registries). */
+  isStale(fileId: string, text: string): boolean {
+    const file = this.files.get(fileId);
+    return !file || file.generation !== this.registryGeneration || file.length !== text.length || file.hash !== contentHash(text);
+  }
+
+  /** Matches a file's text; returns whether its mentions changed. */
+  update(fileId: string, text: string, tokens?: readonly Token[], lines?: LineIndex): boolean {
+    if (!this.isStale(fileId, text)) return false;
+    this.drop(fileId);
+    const mentions = this.match(fileId, text, tokens, lines);
+    const spellings: string[] = [];
+    const spellingIndex = new Map<string, number>();
+    const table = new Int32Array(mentions.length * STRIDE);
+    mentions.forEach((m, i) => {
+      let spelling = spellingIndex.get(m.surface);
+      if (spelling === undefined) spellingIndex.set(m.surface, (spelling = spellings.push(m.surface) - 1));
+      table.set([m.actor, m.offset, m.length, m.cliticLength | (m.lamArticle ? LAM_ARTICLE : 0), m.line, m.character, (FORMS.indexOf(m.form) << 16) | spelling], i * STRIDE);
+      const tally = this.tallies[m.actor];
+      tally.mentions++;
+      tally.files.set(fileId, (tally.files.get(fileId) ?? 0) + 1);
+      tally.spellings.set(m.surface, (tally.spellings.get(m.surface) ?? 0) + 1);
+    });
+    this.files.set(fileId, { hash: contentHash(text), length: text.length, generation: this.registryGeneration, table, spellings });
+    this.generation++;
+    return true;
+  }
+
+  remove(fileId: string): boolean {
+    if (!this.files.has(fileId)) return false;
+    this.drop(fileId);
+    this.files.delete(fileId);
+    this.generation++;
+    return true;
+  }
+
+  fileIds(): IterableIterator<string> {
+    return this.files.keys();
+  }
+
+  /** Mentions of registry actors in a text, without indexing it (an open buffer, a file being renamed). */
+  match(fileId: string, text: string, tokens: readonly Token[] = tokenize(text), lines: LineIndex = new LineIndex(text)): ActorMention[] {
+    const scope = this.scopeOf(fileId);
+    const entry = scope === undefined ? undefined : this.matchers.get(scope);
+    if (!entry) return [];
+    return entry.matcher.match(tokens).map((match) => {
+      const target = entry.targets[match.target];
+      const surface = mentionSurface(text, match);
+      const form: MentionForm = surface === target.surface ? target.form : target.form === 'variant' ? 'variant' : 'spelling';
+      const { line, character } = lines.positionAt(match.offset);
+      return { actor: target.actor, offset: match.offset, length: match.length, cliticLength: match.cliticLength, lamArticle: match.lamArticle, line, character, surface, form };
+    });
+  }
+
+  /** The indexed mentions of a file (as of its last `update`). */
+  mentionsIn(fileId: string): ActorMention[] {
+    const file = this.files.get(fileId);
+    if (!file || file.generation !== this.registryGeneration) return [];
+    const result: ActorMention[] = [];
+    for (let i = 0; i < file.table.length; i += STRIDE) result.push(decode(file, i));
+    return result;
+  }
+
+  /** Every indexed mention of an actor, ordered by file then position. */
+  references(actor: number): FileReference[] {
+    const files = [...(this.tallies[actor]?.files.keys() ?? [])].sort(compareIds);
+    const result: FileReference[] = [];
+    for (const fileId of files) {
+      const file = this.files.get(fileId)!;
+      for (let i = 0; i < file.table.length; i += STRIDE) if (file.table[i] === actor) result.push({ fileId, mention: decode(file, i) });
+    }
+    return result;
+  }
+
+  /** Files mentioning the actor, in file order. */
+  filesOf(actor: number): string[] {
+    return [...(this.tallies[actor]?.files.keys() ?? [])].sort(compareIds);
+  }
+
+  mentionCount(actor: number): number {
+    return this.tallies[actor]?.mentions ?? 0;
+  }
+
+  summary(actor: number, companionLimit = 5): ActorSummary | undefined {
+    const indexed = this.actorTable[actor];
+    const tally = this.tallies[actor];
+    if (!indexed || !tally) return undefined;
+    const files = this.filesOf(actor);
+    const shared = new Map<number, number>();
+    for (const fileId of files) {
+      const table = this.files.get(fileId)!.table;
+      const seen = new Set<number>();
+      for (let i = 0; i < table.length; i += STRIDE) if (table[i] !== actor) seen.add(table[i]);
+      for (const other of seen) shared.set(other, (shared.get(other) ?? 0) + 1);
+    }
+    return {
+      actor: indexed,
+      mentions: tally.mentions,
+      files: files.length,
+      spellings: [...tally.spellings].map(([surface, count]) => ({ surface, count })).sort((a, b) => b.count - a.count || compareIds(a.surface, b.surface)),
+      companions: [...shared]
+        .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+        .slice(0, companionLimit)
+        .map(([other, count]) => ({ actor: this.actorTable[other], files: count })),
+      ...(files.length ? { firstFile: files[0], lastFile: files[files.length - 1] } : {}),
+    };
+  }
+
+  /** Actors whose name, alias or variant contains the query, compared on fold keys (فايز finds فائز). */
+  search(query: string, limit = 200): IndexedActor[] {
+    const key = spellingFold(query);
+    if (!key) return this.actorTable.slice(0, limit);
+    const starts: IndexedActor[] = [];
+    const contains: IndexedActor[] = [];
+    for (const actor of this.actorTable) {
+      const keys = [actor.name, ...actor.aliases, ...actor.variants].map(spellingFold);
+      if (keys.some((k) => k.startsWith(key) || k.includes(` ${key}`))) starts.push(actor);
+      else if (keys.some((k) => k.includes(key))) contains.push(actor);
+      if (starts.length >= limit) break;
+    }
+    return [...starts, ...contains].slice(0, limit);
+  }
+
+  private drop(fileId: string): void {
+    const file = this.files.get(fileId);
+    if (!file || file.generation !== this.registryGeneration) return;
+    for (let i = 0; i < file.table.length; i += STRIDE) {
+      const tally = this.tallies[file.table[i]];
+      const surface = file.spellings[file.table[i + 6] & 0xffff];
+      tally.mentions--;
+      decrement(tally.files, fileId);
+      decrement(tally.spellings, surface);
+    }
+    file.generation = -1;
+  }
+}
+
+function decode(file: FileMentions, i: number): ActorMention {
+  const t = file.table;
+  return {
+    actor: t[i],
+    offset: t[i + 1],
+    length: t[i + 2],
+    cliticLength: t[i + 3] & 0xffff,
+    lamArticle: (t[i + 3] & LAM_ARTICLE) !== 0,
+    line: t[i + 4],
+    character: t[i + 5],
+    form: FORMS[t[i + 6] >>> 16],
+    surface: file.spellings[t[i + 6] & 0xffff],
+  };
+}
+
+function decrement<K>(map: Map<K, number>, key: K): void {
+  const next = (map.get(key) ?? 0) - 1;
+  if (next <= 0) map.delete(key);
+  else map.set(key, next);
+}
+
+/** A spelling as mentions are compared with it: surface key, single spaces. */
+export function spellingKey(spelling: string): string {
+  return surfaceKey(spelling.trim()).replace(/\s+/g, ' ');
+}
+
+function spellingFold(spelling: string): string {
+  return foldKey(spellingKey(spelling));
+}
+
+/** Code-unit order: stable across machines and locales. */
+export function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

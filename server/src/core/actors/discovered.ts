@@ -1,0 +1,85 @@
+// Actors the registry does not list yet: names the text itself marks as names, by standing after a
+// title (الرئيس …، وزير الخارجية …) or a place noun (مدينة …), recurring across the corpus. A
+// corpus facet: each file contributes the names it marks, the corpus keeps their counts.
+import { bump, type CorpusFacet, type FileInput } from '../corpus/facet';
+import { arabicRun, CONNECTORS, foldOf, nameContextWords, type RunWord } from '../corpus/names';
+import { foldKey } from '../text/normalize';
+import type { ActorType } from './registry';
+
+/** Per file: name spelling (surface key, one space between words) → mentions in name position; a place name is keyed with a leading '@'. */
+export type MarkedNames = ReadonlyMap<string, number>;
+
+export interface MarkedName {
+  surface: string;
+  type: ActorType;
+  mentions: number;
+  files: number;
+}
+
+export class MarkedNameStats {
+  readonly mentions = new Map<string, number>();
+  readonly files = new Map<string, number>();
+  version = 0;
+}
+
+const PLACE_MARK = '@';
+const PLACE_NOUNS: ReadonlySet<string> = new Set(['مدينه', 'محافظه', 'منطقه', 'اماره', 'عاصمه', 'ولايه', 'اقليم', 'مقاطعه', 'قريه', 'دوله', 'جمهوريه', 'مملكه'].map(foldKey));
+
+export const markedNameFacet: CorpusFacet<MarkedNames, MarkedNameStats> = {
+  id: 'marked-names',
+  collect: collectMarkedNames,
+  createStats: () => new MarkedNameStats(),
+  add: (stats, data) => apply(stats, data, 1),
+  remove: (stats, data) => apply(stats, data, -1),
+};
+
+function apply(stats: MarkedNameStats, data: MarkedNames, sign: 1 | -1): void {
+  for (const [key, count] of data) {
+    bump(stats.mentions, key, sign * count);
+    bump(stats.files, key, sign);
+  }
+  stats.version++;
+}
+
+function collectMarkedNames({ tokens }: FileInput): MarkedNames {
+  const names = new Map<string, number>();
+  const words = arabicRun(tokens);
+  const marked = nameContextWords(words);
+  for (let w = 0; w < words.length; w++) {
+    if (!marked.has(w)) continue;
+    // A run: marked words joined by single spaces, connectors (بن، آل) between them kept.
+    let end = w;
+    while (end + 1 < words.length && !words[end + 1].gapBefore && (marked.has(end + 1) || (isConnector(words[end + 1]) && marked.has(end + 2) && !words[end + 2].gapBefore))) end++;
+    const surface = words
+      .slice(w, end + 1)
+      .map((x) => x.surface)
+      .join(' ');
+    const before = w > 0 && !words[w].gapBefore ? foldOf(words[w - 1]) : '';
+    bump(names, PLACE_NOUNS.has(before) ? PLACE_MARK + surface : surface, 1);
+    w = end;
+  }
+  return names;
+}
+
+function isConnector(word: RunWord): boolean {
+  return CONNECTORS.has(foldOf(word));
+}
+
+/** Names marked at least `minMentions` times in at least `minFiles` files, most mentioned first. */
+export function markedNames(stats: MarkedNameStats, minMentions = 3, minFiles = 2): MarkedName[] {
+  const result = new Map<string, MarkedName>();
+  for (const [key, mentions] of stats.mentions) {
+    const files = stats.files.get(key) ?? 0;
+    const place = key.startsWith(PLACE_MARK);
+    const surface = place ? key.slice(1) : key;
+    const known = result.get(surface);
+    if (known) {
+      known.mentions += mentions;
+      known.files = Math.max(known.files, files);
+      if (place && mentions > known.mentions - mentions) known.type = 'place';
+      continue;
+    }
+    result.set(surface, { surface, type: place ? 'place' : 'person', mentions, files });
+  }
+  return [...result.values()].filter((n) => n.mentions >= minMentions && n.files >= minFiles).sort((a, b) => b.mentions - a.mentions || (a.surface < b.surface ? -1 : 1));
+}

@@ -1,0 +1,321 @@
+// Actors as symbols: finds the actor at a position (a registry entry, a mention of one, or a name
+// the corpus marks after titles) and answers navigation requests from the actor index. Mentions
+// of open documents are matched on their current text; other files come from the index.
+import { CreateFile, SymbolKind, TextDocumentEdit, type DocumentSymbol, type Location, type Position, type Range, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { compareIds, type ActorMention, type ActorSummary, type IndexedActor } from '../core/actors/actor-index';
+import { markedNameFacet, markedNames, type MarkedName } from '../core/actors/discovered';
+import { NameMatcher, type NameMatch } from '../core/actors/matcher';
+import { nameKey, type ActorType } from '../core/actors/registry';
+import { appendActor, renameActorEdit } from '../core/actors/registry-edit';
+import type { WordData } from '../core/corpus/words';
+import { LineIndex } from '../core/text/lines';
+import { foldKey, surfaceKey } from '../core/text/normalize';
+import { tokenize } from '../core/text/tokenize';
+import { readArticle } from '../node/article-file';
+import type { LoadedRegistry, RegistryStore } from './registries';
+import { pathToUri, uriToPath } from './uri';
+import type { WorkspaceIndex } from './workspace-index';
+
+/** An actor the user points at. */
+export type ActorTarget = { kind: 'registered'; actor: IndexedActor; range: Range } | { kind: 'marked'; name: MarkedName; range: Range };
+
+/** A mention in an open document: a registry actor's, or a marked name's. */
+export interface DocumentMention {
+  offset: number;
+  length: number;
+  cliticLength: number;
+  registered?: ActorMention;
+  marked?: MarkedName;
+}
+
+export interface ActorDocuments {
+  get(uri: string): TextDocument | undefined;
+  all(): TextDocument[];
+}
+
+const MARKED_PREFIX = 'marked:';
+const MAX_MARKED = 5000;
+
+export class ActorService {
+  private mentionCache = new WeakMap<TextDocument, { version: number; generation: string; mentions: DocumentMention[] }>();
+  private marked?: { version: number; names: MarkedName[]; matcher: NameMatcher };
+
+  constructor(
+    private readonly index: WorkspaceIndex,
+    private readonly registries: RegistryStore,
+    private readonly documents: ActorDocuments,
+  ) {}
+
+  // ---- what is where ----
+
+  /** Mentions in an open article, registry actors first, then marked names in the gaps. */
+  mentionsOf(document: TextDocument): DocumentMention[] {
+    const file = uriToPath(document.uri);
+    if (!file || this.registries.isRegistry(file)) return [];
+    const marked = this.markedNames();
+    const generation = `${this.index.actors.generation}:${marked.version}`;
+    const cached = this.mentionCache.get(document);
+    if (cached && cached.version === document.version && cached.generation === generation) return cached.mentions;
+    const text = document.getText();
+    const tokens = tokenize(text);
+    const registered = this.index.actors.match(file, text, tokens);
+    const mentions: DocumentMention[] = registered.map((m) => ({ offset: m.offset, length: m.length, cliticLength: m.cliticLength, registered: m }));
+    const taken = (m: NameMatch) => registered.some((r) => r.offset - r.cliticLength < m.offset + m.length && m.offset - m.cliticLength < r.offset + r.length);
+    for (const m of marked.matcher.match(tokens)) {
+      if (!taken(m)) mentions.push({ offset: m.offset, length: m.length, cliticLength: m.cliticLength, marked: marked.names[m.target] });
+    }
+    mentions.sort((a, b) => a.offset - b.offset);
+    this.mentionCache.set(document, { version: document.version, generation, mentions });
+    return mentions;
+  }
+
+  /** The actor at a position: a mention in an article, or an entry in a registry. */
+  targetAt(document: TextDocument, position: Position): ActorTarget | undefined {
+    const file = uriToPath(document.uri);
+    if (!file) return undefined;
+    const offset = document.offsetAt(position);
+    if (this.registries.isRegistry(file)) {
+      const registry = this.registries.get(file);
+      const actor = registry && this.registeredAt(registry, offset);
+      return actor ? { kind: 'registered', actor, range: rangeIn(registry.lines, actor.nameSpan.offset, actor.nameSpan.length) } : undefined;
+    }
+    const mention = this.mentionsOf(document).find((m) => m.offset - m.cliticLength <= offset && offset <= m.offset + m.length);
+    if (!mention) return undefined;
+    const range = { start: document.positionAt(mention.offset), end: document.positionAt(mention.offset + mention.length) };
+    if (mention.registered) return { kind: 'registered', actor: this.index.actors.actors[mention.registered.actor], range };
+    return { kind: 'marked', name: mention.marked!, range };
+  }
+
+  private registeredAt(registry: LoadedRegistry, offset: number): IndexedActor | undefined {
+    return this.index.actors.actors.find((a) => a.registry === registry.file && a.entrySpan.offset <= offset && offset <= a.entrySpan.offset + a.entrySpan.length);
+  }
+
+  /** Names the corpus marks as names (after titles), not in a registry; rebuilt when the corpus moves. */
+  markedNames(): { version: number; names: MarkedName[]; matcher: NameMatcher } {
+    const stats = this.index.corpus.statsOf(markedNameFacet);
+    if (this.marked?.version === stats.version) return this.marked;
+    const registered = new Set(this.index.actors.actors.flatMap((a) => [a.name, ...a.aliases, ...a.variants].map(nameKey)));
+    const names = markedNames(stats)
+      .filter((n) => !registered.has(nameKey(n.surface)))
+      .slice(0, MAX_MARKED);
+    const matcher = new NameMatcher();
+    names.forEach((n, i) => matcher.add(n.surface, i));
+    this.marked = { version: stats.version, names, matcher };
+    return this.marked;
+  }
+
+  isRegistryDocument(document: TextDocument): boolean {
+    const file = uriToPath(document.uri);
+    return file !== undefined && this.registries.isRegistry(file);
+  }
+
+  actorType(ordinal: number): ActorType {
+    return this.index.actors.actors[ordinal].type;
+  }
+
+  actorName(ordinal: number): string {
+    return this.index.actors.actors[ordinal].name;
+  }
+
+  summaryOf(actor: IndexedActor): ActorSummary {
+    return this.index.actors.summary(actor.ordinal)!;
+  }
+
+  /** Called when mentions or marked names may have changed. */
+  onDidChange(listener: () => void): void {
+    this.index.onDidChange(listener);
+  }
+
+  /** The outline of actors.yaml: one symbol per entry. */
+  registrySymbols(document: TextDocument): DocumentSymbol[] {
+    const file = uriToPath(document.uri);
+    const registry = file ? this.registries.get(file) : undefined;
+    if (!registry) return [];
+    return this.index.actors.actors
+      .filter((a) => a.registry === registry.file)
+      .map((a) => ({
+        name: a.name,
+        detail: `${a.id} · ${a.type}`,
+        kind: SymbolKind.Object,
+        range: rangeIn(registry.lines, a.entrySpan.offset, a.entrySpan.length),
+        selectionRange: rangeIn(registry.lines, a.nameSpan.offset, a.nameSpan.length),
+      }));
+  }
+
+  // ---- locations ----
+
+  /** Where an actor is defined: its registry name, or (unregistered) its first mention in the corpus. */
+  async definition(target: ActorTarget): Promise<Location | undefined> {
+    if (target.kind === 'registered') return this.registryLocation(target.actor);
+    const [first] = await this.markedReferences(target.name, 1);
+    return first;
+  }
+
+  registryLocation(actor: IndexedActor): Location | undefined {
+    const registry = this.registries.get(actor.registry);
+    if (!registry) return undefined;
+    return { uri: pathToUri(actor.registry), range: rangeIn(registry.lines, actor.nameSpan.offset, actor.nameSpan.length) };
+  }
+
+  /** Every mention, in file then position order. Open documents are read from their buffers. */
+  async references(target: ActorTarget): Promise<Location[]> {
+    if (target.kind === 'marked') return this.markedReferences(target.name);
+    const actor = target.actor.ordinal;
+    return this.index.actors.references(actor).map(({ fileId, mention }) => ({
+      uri: pathToUri(fileId),
+      range: { start: { line: mention.line, character: mention.character }, end: { line: mention.line, character: mention.character + mention.length } },
+    }));
+  }
+
+  /**
+   * Mentions of a marked name: not indexed, so found by scanning the files whose words include the
+   * name's last word (which never carries a proclitic) in any spelling.
+   */
+  async markedReferences(name: MarkedName, limit = Infinity): Promise<Location[]> {
+    const words = name.surface.split(' ');
+    const last = foldKey(words[words.length - 1]);
+    const single = words.length === 1;
+    const matcher = new NameMatcher();
+    matcher.add(name.surface, 0);
+    const result: Location[] = [];
+    for (const file of [...this.index.corpus.fileIds()].sort(compareIds)) {
+      const data = this.index.corpus.entry(file)?.data.get('words') as WordData | undefined;
+      if (!data?.words.some((w) => (single ? foldKey(w).endsWith(last) : foldKey(w) === last))) continue;
+      const text = await this.textOf(file);
+      if (text === undefined) continue;
+      const lines = new LineIndex(text);
+      for (const m of matcher.match(tokenize(text))) {
+        result.push({ uri: pathToUri(file), range: rangeIn(lines, m.offset, m.length) });
+        if (result.length >= limit) return result;
+      }
+    }
+    return result;
+  }
+
+  /** The current text of a file: its editor buffer, else the disk. */
+  async textOf(file: string): Promise<string | undefined> {
+    const open = this.documents.get(pathToUri(file));
+    if (open) return open.getText();
+    const read = await readArticle(file);
+    return read.ok ? read.text : undefined;
+  }
+
+  // ---- rename ----
+
+  /** Why the target cannot be renamed, if it cannot. */
+  renameRefusal(target: ActorTarget | undefined): string | undefined {
+    if (!target) return 'Not an actor: rename works on a mention of an actor or on its entry in actors.yaml';
+    if (target.kind === 'marked') return `"${target.name.surface}" is not in actors.yaml; add it first ("Add to actors.yaml"), then rename it`;
+    const registry = this.registries.get(target.actor.registry);
+    const open = this.documents.get(pathToUri(target.actor.registry));
+    if (!registry || (open && open.getText() !== registry.text)) return 'actors.yaml has errors or unsaved changes the server has not read; fix it and try again';
+    return undefined;
+  }
+
+  /**
+   * Writes the new canonical name in the registry and in every mention of the name or of a
+   * spelling of it across the corpus (aliases are other names and stay), keeping proclitics.
+   */
+  async renameEdit(actor: IndexedActor, newName: string): Promise<WorkspaceEdit | { error: string }> {
+    const name = newName.trim().replace(/\s+/g, ' ');
+    if (!name || /[\r\n]/.test(newName)) return { error: 'The new name is empty or spans lines' };
+    const clash = this.index.actors.actors.find((a) => a !== actor && a.registry === actor.registry && [a.name, ...a.aliases, ...a.variants].some((s) => nameKey(s) === nameKey(name)));
+    if (clash) return { error: `"${name}" is already a spelling of '${clash.id}' in actors.yaml` };
+    const registry = this.registries.get(actor.registry);
+    if (!registry) return { error: 'actors.yaml could not be read' };
+    const changes: TextDocumentEdit[] = [];
+    const registryUri = pathToUri(actor.registry);
+    const registryEdit = renameActorEdit(registry.text, actor, name);
+    changes.push(TextDocumentEdit.create({ uri: registryUri, version: this.documents.get(registryUri)?.version ?? null }, [{ range: rangeIn(registry.lines, registryEdit.offset, registryEdit.length), newText: registryEdit.newText }]));
+    const files = new Set(this.index.actors.filesOf(actor.ordinal));
+    for (const document of this.documents.all()) {
+      const file = uriToPath(document.uri);
+      if (file && !this.registries.isRegistry(file)) files.add(file);
+    }
+    for (const file of [...files].sort(compareIds)) {
+      const uri = pathToUri(file);
+      const open = this.documents.get(uri);
+      const text = await this.textOf(file);
+      if (text === undefined) continue;
+      const lines = new LineIndex(text);
+      const edits: LspTextEdit[] = [];
+      for (const mention of this.index.actors.match(file, text)) {
+        if (mention.actor !== actor.ordinal || mention.form === 'alias') continue;
+        const edit = mentionRewrite(text, mention, name);
+        if (edit) edits.push({ range: rangeIn(lines, edit.offset, edit.length), newText: edit.newText });
+      }
+      if (edits.length) changes.push(TextDocumentEdit.create({ uri, version: open ? open.version : null }, edits));
+    }
+    return { documentChanges: changes };
+  }
+
+  // ---- registry additions ----
+
+  /** The edit that adds a name to the registry governing `articleFile` (created if missing). */
+  addActorEdit(articleFile: string, name: string, type: ActorType): { edit: WorkspaceEdit; registry: string; id: string } | { error: string } {
+    const registryFile = this.registries.pathFor(articleFile);
+    const uri = pathToUri(registryFile);
+    const open = this.documents.get(uri);
+    const existing = this.registries.get(registryFile);
+    const text = open?.getText() ?? existing?.text ?? '';
+    const result = appendActor(text, { name, type });
+    if ('error' in result) return result;
+    const lines = new LineIndex(text);
+    const edit = TextDocumentEdit.create({ uri, version: open ? open.version : null }, [{ range: rangeIn(lines, result.edit.offset, result.edit.length), newText: result.edit.newText }]);
+    const creates = !open && existing === undefined;
+    return { registry: uri, id: result.id, edit: { documentChanges: creates ? [CreateFile.create(uri, { ignoreIfExists: true }), edit] : [edit] } };
+  }
+
+  // ---- listing ----
+
+  /** Actors for the Actors view and workspace symbols: registered ones, then marked names. */
+  list(query?: string): Array<{ key: string; actor?: IndexedActor; marked?: MarkedName; name: string; type: ActorType; mentions: number; files: number }> {
+    const q = query?.trim() ? foldKey(surfaceKey(query.trim())) : '';
+    const registered = (q ? this.index.actors.search(query!) : this.index.actors.actors).map((actor) => ({
+      key: actorKey(actor),
+      actor,
+      name: actor.name,
+      type: actor.type,
+      mentions: this.index.actors.mentionCount(actor.ordinal),
+      files: this.index.actors.filesOf(actor.ordinal).length,
+    }));
+    const marked = this.markedNames()
+      .names.filter((n) => !q || foldKey(n.surface).includes(q))
+      .map((n) => ({ key: MARKED_PREFIX + n.surface, marked: n, name: n.surface, type: n.type, mentions: n.mentions, files: n.files }));
+    return [...registered, ...marked];
+  }
+
+  /** An actor by the key `list` gave it. */
+  byKey(key: string): ActorTarget | undefined {
+    const zero = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    if (key.startsWith(MARKED_PREFIX)) {
+      const name = this.markedNames().names.find((n) => n.surface === key.slice(MARKED_PREFIX.length));
+      return name && { kind: 'marked', name, range: zero };
+    }
+    const actor = this.index.actors.actors.find((a) => actorKey(a) === key);
+    return actor && { kind: 'registered', actor, range: zero };
+  }
+}
+
+export function actorKey(actor: IndexedActor): string {
+  return `${actor.registry}#${actor.id}`;
+}
+
+/**
+ * The edit that writes `name` over a mention, keeping its proclitics: ل + الاسم stays لل
+ * (للأمم → للمنظمة), and a ل before a name gaining the article merges with it.
+ */
+export function mentionRewrite(text: string, mention: ActorMention, name: string): { offset: number; length: number; newText: string } | undefined {
+  const lamBefore = mention.cliticLength > 0 && surfaceKey(text.slice(mention.offset - mention.cliticLength, mention.offset)).endsWith('ل');
+  // ل + الاسم is written للاسم: the article loses its alef (with a lamArticle mention the ل in
+  // the range is the old name's article, so a new name without one simply replaces it).
+  const newText = (mention.lamArticle || lamBefore) && name.startsWith('ال') ? name.slice(1) : name;
+  const written = text.slice(mention.offset, mention.offset + mention.length);
+  if (written === newText) return undefined;
+  return { offset: mention.offset, length: mention.length, newText };
+}
+
+export function rangeIn(lines: LineIndex, offset: number, length: number): Range {
+  return lines.rangeAt(offset, length);
+}

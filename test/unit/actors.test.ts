@@ -1,0 +1,235 @@
+// The actor registry, the name matcher and the actor index, in memory.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ActorIndex } from '../../server/src/core/actors/actor-index';
+import { markedNameFacet, markedNames } from '../../server/src/core/actors/discovered';
+import { NameMatcher, patternForms } from '../../server/src/core/actors/matcher';
+import { parseRegistry } from '../../server/src/core/actors/registry';
+import { appendActor, newActorId, renameActorEdit, yamlScalar } from '../../server/src/core/actors/registry-edit';
+import { CorpusIndex } from '../../server/src/core/corpus/corpus-index';
+import { tokenize } from '../../server/src/core/text/tokenize';
+
+const REGISTRY = `# people and bodies of the test corpus
+actors:
+  - id: haddad
+    name: فايز الحداد
+    type: person
+    aliases: [الحداد]
+    variants: [فائز حداد]
+    description: رئيس الوزراء
+  - id: gov
+    name: حكومة الوحدة الوطنية
+    type: organization
+    aliases: [الوحدة]
+  - id: un
+    name: "الأمم المتحدة"
+    type: organization
+    links: { wikidata: Q1065 }
+  - id: nasiri
+    name: عبد المجيد الناصري
+    type: person
+`;
+
+/** Applies non-overlapping edits (the engine's applyEdits would load every rule). */
+function applyEdits(text: string, edits: ReadonlyArray<{ offset: number; length: number; newText: string }>): string {
+  let result = text;
+  for (const e of [...edits].sort((a, b) => b.offset - a.offset)) result = result.slice(0, e.offset) + e.newText + result.slice(e.offset + e.length);
+  return result;
+}
+
+function matchedTexts(text: string, spellings: string[]): string[] {
+  const matcher = new NameMatcher();
+  spellings.forEach((s, i) => matcher.add(s, i));
+  return matcher.match(tokenize(text)).map((m) => `${spellings[m.target]}=${text.slice(m.offset - m.cliticLength, m.offset)}|${text.slice(m.offset, m.offset + m.length)}`);
+}
+
+describe('registry', () => {
+  it('reads actors with their spans', () => {
+    const { actors, problems, usable } = parseRegistry(REGISTRY);
+    assert.deepEqual(problems, []);
+    assert.equal(usable, true);
+    assert.deepEqual(
+      actors.map((a) => [a.id, a.name, a.type, a.aliases, a.variants, a.links]),
+      [
+        ['haddad', 'فايز الحداد', 'person', ['الحداد'], ['فائز حداد'], []],
+        ['gov', 'حكومة الوحدة الوطنية', 'organization', ['الوحدة'], [], []],
+        ['un', 'الأمم المتحدة', 'organization', [], [], ['Q1065']],
+        ['nasiri', 'عبد المجيد الناصري', 'person', [], [], []],
+      ],
+    );
+    const un = actors[2];
+    // A quoted name's span is its value, without the quotes.
+    assert.equal(REGISTRY.slice(un.nameSpan.offset, un.nameSpan.offset + un.nameSpan.length), 'الأمم المتحدة');
+    assert.equal(actors[0].description, 'رئيس الوزراء');
+  });
+
+  it('reports missing fields, bad types, duplicate ids and clashing spellings, keeping the good entries', () => {
+    const text = 'actors:\n  - id: a\n    name: سالم\n    type: person\n  - id: a\n    name: خالد\n    type: person\n  - id: b\n    type: robot\n  - id: c\n    name: علي سالم\n    type: person\n    aliases: [سالم]\n    colour: blue\n';
+    const { actors, problems, usable } = parseRegistry(text);
+    assert.equal(usable, true);
+    assert.deepEqual(actors.map((a) => a.id), ['a', 'c']);
+    const messages = problems.map((p) => `${p.severity}: ${p.message} @${text.slice(p.offset, p.offset + p.length).split('\n')[0]}`);
+    assert.ok(messages.some((m) => m.startsWith("error: This actor has no 'name'")), messages.join('\n'));
+    assert.ok(messages.some((m) => m.startsWith("error: 'type' must be one of") && m.endsWith('@robot')), messages.join('\n'));
+    assert.ok(messages.some((m) => m.startsWith("error: Duplicate id 'a' (first used on line 2)")), messages.join('\n'));
+    assert.ok(messages.some((m) => m.startsWith("error: 'سالم' is claimed by 'a' (line 2) and 'c'")), messages.join('\n'));
+    assert.ok(messages.some((m) => m.startsWith("warning: Unknown key 'colour'") && m.endsWith('@colour')), messages.join('\n'));
+  });
+
+  it('reports YAML errors at their offset and is unusable', () => {
+    const text = 'actors:\n  - id: a\n    name: [سالم\n';
+    const parsed = parseRegistry(text);
+    assert.equal(parsed.usable, false);
+    assert.ok(parsed.problems.length > 0 && parsed.problems.every((p) => p.severity === 'error' && p.offset >= 0 && p.offset <= text.length));
+    assert.equal(parseRegistry('- just a list\n').usable, false);
+    assert.deepEqual(parseRegistry('').actors, []);
+  });
+});
+
+describe('name matcher', () => {
+  it('finds names after proclitics, and the لل of ل + the article', () => {
+    const spellings = ['فايز الحداد', 'الحداد', 'الأمم المتحدة'];
+    assert.deepEqual(matchedTexts('التقى وفايز الحداد وبالحداد ثم للأمم المتحدة وللحداد.', spellings), [
+      'فايز الحداد=و|فايز الحداد',
+      'الحداد=وب|الحداد',
+      'الأمم المتحدة=ل|لأمم المتحدة',
+      'الحداد=ول|لحداد',
+    ]);
+  });
+
+  it('lets the longest name win and does not overlap', () => {
+    const spellings = ['الوحدة', 'حكومة الوحدة الوطنية', 'حكومة الوحدة'];
+    assert.deepEqual(matchedTexts('قالت حكومة الوحدة الوطنية إن الوحدة باقية، وحكومة الوحدة تعمل.', spellings), [
+      'حكومة الوحدة الوطنية=|حكومة الوحدة الوطنية',
+      'الوحدة=|الوحدة',
+      'حكومة الوحدة=و|حكومة الوحدة',
+    ]);
+  });
+
+  it('ignores diacritics, tatweel and hamza forms, and keeps UTF-16 offsets with emoji and CRLF', () => {
+    const text = '😀 قال فَايِز الحـداد\r\nثم فائز الحداد';
+    const matcher = new NameMatcher();
+    matcher.add('فايز الحداد', 0);
+    const found = matcher.match(tokenize(text)).map((m) => text.slice(m.offset, m.offset + m.length));
+    assert.deepEqual(found, ['فَايِز الحـداد', 'فائز الحداد']);
+  });
+
+  it('does not join words across a line break or punctuation', () => {
+    assert.deepEqual(matchedTexts('قال فايز\r\nالحداد، فايز، الحداد', ['فايز الحداد']), []);
+  });
+
+  it('prefers the bare word to a clitic reading (وليد is a name, not و + ليد)', () => {
+    assert.deepEqual(matchedTexts('التقى وليد سالم', ['وليد', 'ليد']), ['وليد=|وليد']);
+  });
+
+  it('matches عبد and أبو compounds joined or spaced', () => {
+    assert.deepEqual(patternForms('عبد المجيد الناصري'), [['عبد', 'المجيد', 'الناصري'], ['عبدالمجيد', 'الناصري']]);
+    assert.deepEqual(matchedTexts('قال عبدالمجيد الناصري ثم عبد المجيد الناصري', ['عبد المجيد الناصري']).length, 2);
+    assert.deepEqual(matchedTexts('زار أبو ظبي ثم ابوظبي', ['أبوظبي']).length, 2);
+  });
+});
+
+describe('actor index', () => {
+  const setup = () => {
+    const index = new ActorIndex(() => 'actors.yaml');
+    index.setRegistries([{ file: 'actors.yaml', actors: parseRegistry(REGISTRY).actors }]);
+    return index;
+  };
+
+  it('classifies mentions by how they are written', () => {
+    const index = setup();
+    index.update('a.txt', 'قال فايز الحداد إن الحداد التقى فائز حداد وفائز الحداد وعبدالمجيد الناصري.');
+    const forms = index.mentionsIn('a.txt').map((m) => `${index.actors[m.actor].id}:${m.form}:${m.surface}`);
+    assert.deepEqual(forms, ['haddad:name:فايز الحداد', 'haddad:alias:الحداد', 'haddad:variant:فائز حداد', 'haddad:spelling:فائز الحداد', 'nasiri:spelling:عبدالمجيد الناصري']);
+  });
+
+  it('keeps counts by difference and lists references in file then position order', () => {
+    const index = setup();
+    index.update('b.txt', 'فايز الحداد في الأمم المتحدة.\nثم فايز الحداد.');
+    index.update('a.txt', 'قال فايز الحداد.');
+    index.update('c.txt', 'الأمم المتحدة وحدها.');
+    assert.equal(index.mentionCount(0), 3);
+    assert.deepEqual(index.references(0).map((r) => `${r.fileId}:${r.mention.line}:${r.mention.character}`), ['a.txt:0:4', 'b.txt:0:0', 'b.txt:1:3']);
+    const summary = index.summary(0)!;
+    assert.equal(summary.files, 2);
+    assert.deepEqual(summary.companions.map((c) => [c.actor.id, c.files]), [['un', 1]]);
+    assert.equal(summary.firstFile, 'a.txt');
+    assert.equal(summary.lastFile, 'b.txt');
+    index.update('b.txt', 'لا أحد هنا.');
+    assert.equal(index.mentionCount(0), 1);
+    assert.equal(index.mentionCount(2), 1);
+    index.remove('a.txt');
+    assert.equal(index.mentionCount(0), 0);
+    assert.deepEqual(index.references(0), []);
+    assert.equal(index.update('c.txt', 'الأمم المتحدة وحدها.'), false, 'unchanged text is not re-matched');
+  });
+
+  it('re-matches every file after the registry changes', () => {
+    const index = setup();
+    index.update('a.txt', 'قال سالم العتيبي.');
+    assert.equal(index.mentionsIn('a.txt').length, 0);
+    index.setRegistries([{ file: 'actors.yaml', actors: parseRegistry('actors:\n  - id: s\n    name: سالم العتيبي\n    type: person\n').actors }]);
+    assert.equal(index.isStale('a.txt', 'قال سالم العتيبي.'), true);
+    index.update('a.txt', 'قال سالم العتيبي.');
+    assert.deepEqual(index.mentionsIn('a.txt').map((m) => m.surface), ['سالم العتيبي']);
+  });
+
+  it('finds actors by any spelling', () => {
+    const index = setup();
+    assert.deepEqual(index.search('فائز').map((a) => a.id), ['haddad']);
+    assert.deepEqual(index.search('الوحده').map((a) => a.id), ['gov']);
+    assert.deepEqual(index.search('المجيد').map((a) => a.id), ['nasiri']);
+  });
+});
+
+describe('registry edits', () => {
+  it('appends an actor in the file’s indentation, keeping comments', () => {
+    const result = appendActor(REGISTRY, { name: 'سالم  العتيبي', type: 'person' });
+    assert.ok('edit' in result);
+    const after = applyEdits(REGISTRY, [result.edit]);
+    assert.ok(after.startsWith('# people and bodies'));
+    assert.ok(after.endsWith('  - id: سالم-العتيبي\n    name: سالم العتيبي\n    type: person\n'), after);
+    assert.deepEqual(parseRegistry(after).actors.map((a) => a.name).slice(-1), ['سالم العتيبي']);
+  });
+
+  it('creates a registry, and refuses a broken one or a name it has', () => {
+    const created = appendActor('', { name: 'روما', type: 'place' });
+    assert.ok('edit' in created);
+    assert.deepEqual(parseRegistry(applyEdits('', [created.edit])).actors.map((a) => [a.id, a.name, a.type]), [['روما', 'روما', 'place']]);
+    assert.deepEqual(appendActor('actors: [\n', { name: 'روما', type: 'place' }), { error: 'actors.yaml has errors; fix them before adding an actor' });
+    assert.match(String((appendActor(REGISTRY, { name: 'فايز الحداد', type: 'person' }) as { error: string }).error), /already in actors.yaml \(actor 'haddad'\)/);
+    const empty = appendActor('actors: []\n', { name: 'روما', type: 'place' });
+    assert.ok('edit' in empty);
+    assert.deepEqual(parseRegistry(applyEdits('actors: []\n', [empty.edit])).actors.map((a) => a.name), ['روما']);
+  });
+
+  it('renames in place, keeping quotes', () => {
+    const { actors } = parseRegistry(REGISTRY);
+    const un = actors.find((a) => a.id === 'un')!;
+    const after = applyEdits(REGISTRY, [renameActorEdit(REGISTRY, un, 'المنظمة: الدولية')]);
+    assert.equal(parseRegistry(after).actors.find((a) => a.id === 'un')!.name, 'المنظمة: الدولية');
+    const haddad = actors[0];
+    assert.equal(parseRegistry(applyEdits(REGISTRY, [renameActorEdit(REGISTRY, haddad, 'فيصل الحداد')])).actors[0].name, 'فيصل الحداد');
+  });
+
+  it('writes plain scalars only when they read back the same', () => {
+    assert.equal(yamlScalar('فايز الحداد'), 'فايز الحداد');
+    assert.equal(yamlScalar('yes'), '"yes"');
+    assert.equal(yamlScalar('a: b'), '"a: b"');
+    assert.equal(yamlScalar('- x'), '"- x"');
+    assert.equal(newActorId('فايز الحداد', ['فايز-الحداد']), 'فايز-الحداد-2');
+  });
+});
+
+describe('marked names', () => {
+  it('collects names after titles and place nouns, and keeps the recurring ones', () => {
+    const corpus = new CorpusIndex([markedNameFacet]);
+    corpus.update('a.txt', 'قال المشير سالم القحطاني إن الوضع مستقر. وزار مدينة تبوك.');
+    corpus.update('b.txt', 'أكد المشير سالم القحطاني أن الجيش جاهز، وأن اللواء خالد بن سعد سيزور مدينة تبوك.');
+    corpus.update('c.txt', 'نقل عن المشير سالم القحطاني قوله إن مدينة تبوك آمنة.');
+    const names = markedNames(corpus.statsOf(markedNameFacet), 2, 2).map((n) => `${n.surface}:${n.type}:${n.mentions}:${n.files}`);
+    assert.deepEqual(names, ['تبوك:place:3:3', 'سالم القحطاني:person:3:3']);
+    corpus.remove('c.txt');
+    assert.deepEqual(markedNames(corpus.statsOf(markedNameFacet), 3, 2), []);
+  });
+});
