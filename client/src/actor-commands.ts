@@ -48,28 +48,15 @@ export function registerActorCommands(client: LanguageClient, view: ActorsView):
     commands.registerCommand(SHOW_ACTOR_MENTIONS_COMMAND, (arg?: unknown) => showActorMentions(client, view, arg)),
     commands.registerCommand(ADD_SELECTION_COMMAND, () => addSelectionToActors(client, view)),
     commands.registerCommand(OPEN_ENTRY_COMMAND, (arg?: unknown) => openEntry(client, arg)),
+    commands.registerCommand(REBUILD_INDEX_COMMAND, () => rebuildIndex(client)),
   );
 }
 
-/**
- * Registers the palette command `nassaq.rebuildIndex` unless vscode-languageclient already did
- * (it registers every command the server lists in `executeCommandProvider`, and registering an
- * id twice throws). Call it once the client has started, or failed to.
- */
-export async function registerRebuildIndexCommand(client: LanguageClient): Promise<Disposable> {
-  const existing = await commands.getCommands(true);
-  if (existing.includes(REBUILD_INDEX_COMMAND)) return Disposable.from();
-  return commands.registerCommand(REBUILD_INDEX_COMMAND, () => {
-    if (!serverRunning(client)) return undefined;
-    return withRebuildStatus(client.sendRequest(ExecuteCommandRequest.type, { command: REBUILD_INDEX_COMMAND, arguments: [] }));
-  });
-}
-
-/**
- * Shows progress and the result of a rebuild in the status bar; also used by the client's
- * middleware when the server's own `nassaq.rebuildIndex` command runs.
- */
-export async function withRebuildStatus(pending: Thenable<unknown>): Promise<unknown> {
+/** Asks the server to re-read every article and registry; progress and the count in the status bar. */
+async function rebuildIndex(client: LanguageClient): Promise<unknown> {
+  if (!serverRunning(client)) return undefined;
+  // The server handles this command without listing it, so the palette command is ours alone.
+  const pending = client.sendRequest(ExecuteCommandRequest.type, { command: REBUILD_INDEX_COMMAND, arguments: [] });
   window.setStatusBarMessage('$(sync~spin) Nassaq: rebuilding the index…', pending);
   try {
     const result = await pending;

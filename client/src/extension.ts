@@ -3,9 +3,8 @@
 import * as path from 'node:path';
 import { commands, window, workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { registerActorCommands, registerRebuildIndexCommand, withRebuildStatus } from './actor-commands';
+import { registerActorCommands } from './actor-commands';
 import { ActorsView } from './actors-view';
-import { REBUILD_INDEX_COMMAND } from './protocol';
 
 let client: LanguageClient | undefined;
 
@@ -36,11 +35,6 @@ export async function activate(context: ExtensionContext): Promise<NassaqApi> {
         workspace.createFileSystemWatcher('**/*.txt'),
       ],
     },
-    middleware: {
-      // Only used if the server lists nassaq.rebuildIndex itself (see registerRebuildIndexCommand).
-      executeCommand: (command, args, next) =>
-        command === REBUILD_INDEX_COMMAND ? withRebuildStatus(Promise.resolve(next(command, args))) : next(command, args),
-    },
     outputChannel,
   };
   client = new LanguageClient('nassaq', 'Nassaq', serverOptions, clientOptions);
@@ -53,10 +47,7 @@ export async function activate(context: ExtensionContext): Promise<NassaqApi> {
     commands.registerCommand('nassaq.showOutput', () => outputChannel.show()),
   );
   void commands.executeCommand('setContext', 'nassaq.active', true);
-  const started = client.start();
-  const ready = started.finally(async () => {
-    if (client) context.subscriptions.push(await registerRebuildIndexCommand(client));
-  });
+  const ready = client.start();
   await ready;
   return { ready };
 }

@@ -92,11 +92,13 @@ export async function runCheck(options: CheckOptions, terminal: Terminal): Promi
     terminal.stopProgress();
   }
   // Corpus rules compare each article with all the others: index everything before linting.
-  const corpus = new CheckCorpus(discovery.targets, reads);
+  const corpus = new CheckCorpus(discovery.targets, reads, options.cwd);
+  for (const message of corpus.messages) terminal.err(message);
+  if (corpus.failed) return EXIT_USAGE;
   terminal.startProgress(discovery.targets.length, options.fix ? 'Fixing' : 'Checking');
   try {
     for (let i = 0; i < discovery.targets.length; i++) {
-      const outcome = await processFile(discovery.targets[i], reads[i], options, corpus.viewFor(discovery.targets[i].config));
+      const outcome = await processFile(discovery.targets[i], reads[i], options, corpus.viewFor(discovery.targets[i]));
       terminal.tick();
       await record(outcome, options.cwd, reporter, summary);
       if (outcome.failed) failed = true;

@@ -13,6 +13,8 @@ export interface ArticleTarget {
   /** Absolute path. */
   file: string;
   config: NassaqConfig;
+  /** The actor registry that governs it (absolute; the file may not exist). */
+  registry: string;
 }
 
 export interface Discovery {
@@ -33,7 +35,7 @@ export async function discover(paths: readonly string[], cwd: string, configFile
     const stat = await fs.stat(absolute).catch(() => undefined);
     if (!stat) missing.push(`nassaq: no such file or directory: ${given}`);
     else if (stat.isDirectory()) await walkDirectory(absolute, explicit, configs, found);
-    else found.set(absolute, { file: absolute, config: (explicit ?? configs.forDirectory(path.dirname(absolute))).parsed.config });
+    else found.set(absolute, targetOf(absolute, explicit ?? configs.forDirectory(path.dirname(absolute))));
   }
   const targets = [...found.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const messages = [...missing, ...configs.problemLines()];
@@ -50,8 +52,13 @@ async function walkDirectory(dir: string, explicit: LoadedConfig | undefined, co
     if (!loaded.parsed.usable) continue;
     let matches = matchers.get(loaded);
     if (!matches) matchers.set(loaded, (matches = articleMatcher(loaded.parsed.config)));
-    if (matches(relativeForGlobs(loaded, file, dir))) found.set(file, { file, config: loaded.parsed.config });
+    if (matches(relativeForGlobs(loaded, file, dir))) found.set(file, targetOf(file, loaded));
   }
+}
+
+function targetOf(file: string, loaded: LoadedConfig): ArticleTarget {
+  const { config } = loaded.parsed;
+  return { file, config, registry: path.resolve(loaded.root, config.actors) };
 }
 
 /**

@@ -7,7 +7,7 @@ import { compareIds, type ActorMention, type ActorSummary, type IndexedActor } f
 import { markedNameFacet, markedNames, type MarkedName } from '../core/actors/discovered';
 import { NameMatcher, type NameMatch } from '../core/actors/matcher';
 import { nameKey, type ActorType } from '../core/actors/registry';
-import { appendActor, renameActorEdit } from '../core/actors/registry-edit';
+import { appendActor, mentionRewrite, renameActorEdit } from '../core/actors/registry-edit';
 import type { WordData } from '../core/corpus/words';
 import { LineIndex } from '../core/text/lines';
 import { foldKey, surfaceKey } from '../core/text/normalize';
@@ -300,20 +300,6 @@ export class ActorService {
 
 export function actorKey(actor: IndexedActor): string {
   return `${actor.registry}#${actor.id}`;
-}
-
-/**
- * The edit that writes `name` over a mention, keeping its proclitics: ل + الاسم stays لل
- * (للأمم → للمنظمة), and a ل before a name gaining the article merges with it.
- */
-export function mentionRewrite(text: string, mention: ActorMention, name: string): { offset: number; length: number; newText: string } | undefined {
-  const lamBefore = mention.cliticLength > 0 && surfaceKey(text.slice(mention.offset - mention.cliticLength, mention.offset)).endsWith('ل');
-  // ل + الاسم is written للاسم: the article loses its alef (with a lamArticle mention the ل in
-  // the range is the old name's article, so a new name without one simply replaces it).
-  const newText = (mention.lamArticle || lamBefore) && name.startsWith('ال') ? name.slice(1) : name;
-  const written = text.slice(mention.offset, mention.offset + mention.length);
-  if (written === newText) return undefined;
-  return { offset: mention.offset, length: mention.length, newText };
 }
 
 export function rangeIn(lines: LineIndex, offset: number, length: number): Range {

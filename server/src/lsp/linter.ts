@@ -16,7 +16,7 @@ import { uriToPath } from './uri';
 const TYPING_DEBOUNCE_MS = 150;
 
 export interface CorpusSource {
-  view(config: NassaqConfig): CorpusView;
+  view(config: NassaqConfig, file?: string): CorpusView;
   readonly generation: number;
 }
 
@@ -89,7 +89,7 @@ export class Linter {
   findingsFor(document: TextDocument, config: NassaqConfig): Finding[] {
     const last = this.results.get(document.uri);
     if (last && this.isCurrent(last, document, config)) return last.findings;
-    const findings = lintText(document.getText(), config, { corpus: this.corpus.view(config) });
+    const findings = lintText(document.getText(), config, { corpus: this.corpus.view(config, uriToPath(document.uri)) });
     this.results.set(document.uri, { version: document.version, config, generation: this.corpus.generation, findings });
     return findings;
   }

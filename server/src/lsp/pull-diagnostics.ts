@@ -62,6 +62,6 @@ async function fileReport(context: PullContext, file: string, uri: string, resul
   if (!read.ok) return undefined;
   const { config } = context.configs.forFile(file);
   const document = TextDocument.create(uri, 'plaintext', 0, read.text);
-  const findings = lintText(read.text, config, { corpus: context.views.view(config) });
+  const findings = lintText(read.text, config, { corpus: context.views.view(config, file) });
   return { kind: 'full', uri, version: null, resultId, items: findings.map((f) => toDiagnostic(document, f)) };
 }

@@ -54,7 +54,7 @@ export function startServer(connection: Connection): void {
   });
   const index = new WorkspaceIndex(connection, configs, registries);
   const actors = new ActorService(index, registries, documents);
-  const views = new CorpusViews(index.corpus);
+  const views = new CorpusViews(index.corpus, index.actors, (file) => registries.pathFor(file));
   const linter = new Linter(connection, documents, configs, settings, views);
   linter.publishedElsewhere = (file) => registries.isRegistry(file);
   let settle: NodeJS.Timeout | undefined;
@@ -163,7 +163,7 @@ export function startServer(connection: Connection): void {
       document,
       params,
       config: resolved.config,
-      corpus: views.view(resolved.config),
+      corpus: views.view(resolved.config, file),
       findings: linter.findingsFor(document, resolved.config),
       acceptWord: (word) => acceptWordEdit(resolved, word, (uri) => documents.get(uri)),
     });
@@ -183,7 +183,7 @@ export function startServer(connection: Connection): void {
     const given = args?.[0] as SpellingFix | undefined;
     const lint = (file: string, text: string) => {
       const { config } = configs.forFile(file);
-      return lintText(text, config, { corpus: views.view(config), only: ['actor-spelling'] });
+      return lintText(text, config, { corpus: views.view(config, file), only: ['actor-spelling'] });
     };
     const fixes = given ? [given] : await allSpellingFixes(index, documents, lint);
     const result = await applyWorkspaceSpellingFix(connection, fixes, index, documents);

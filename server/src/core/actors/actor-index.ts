@@ -34,6 +34,14 @@ export interface ActorMention {
   /** The spelling as written (surface key, clitics removed). */
   surface: string;
   form: MentionForm;
+  /** The registry spelling that matched (surface key); set on fresh matches, not on indexed ones. */
+  spelling?: string;
+}
+
+/** The actor registry as rules see it: its canonical names, and the mentions of its actors in a text. */
+export interface RegistryView {
+  readonly names: readonly string[];
+  mentions(text: string, tokens: readonly Token[]): Array<ActorMention & { name: string }>;
 }
 
 export interface FileReference {
@@ -92,9 +100,11 @@ export interface RegistrySource {
 export class ActorIndex {
   private actorTable: IndexedActor[] = [];
   private matchers = new Map<string, RegistryMatcher>();
+  /** One view per registry, so rules can cache what they derive from it. */
+  private views = new Map<string, RegistryView>();
   private readonly files = new Map<string, FileMentions>();
   private tallies: ActorTally[] = [];
-  private registryGeneration = 0;
+  private registries = 0;
   /** Bumped on every change. */
   generation = 0;
 
@@ -109,11 +119,17 @@ export class ActorIndex {
     return this.files.size;
   }
 
+  /** Bumped when the registries are replaced. */
+  get registryGeneration(): number {
+    return this.registries;
+  }
+
   /** Replaces the registries. Every file must then be fed again (`update`) to be re-matched. */
   setRegistries(sources: readonly RegistrySource[], scopeOf?: (fileId: string) => string | undefined): void {
     if (scopeOf) this.scopeOf = scopeOf;
     this.actorTable = [];
     this.matchers = new Map();
+    this.views = new Map();
     for (const source of sources) {
       const entry: RegistryMatcher = { matcher: new NameMatcher(), targets: [] };
       for (const actor of source.actors) {
@@ -127,7 +143,7 @@ export class ActorIndex {
       }
       this.matchers.set(source.file, entry);
     }
-    this.registryGeneration++;
+    this.registries++;
     this.tallies = this.actorTable.map(() => ({ mentions: 0, files: new Map(), spellings: new Map() }));
     for (const file of this.files.values()) file.generation = -1;
     this.generation++;
@@ -136,7 +152,7 @@ export class ActorIndex {
   /** Whether a file must be fed again (new content or new registries). */
   isStale(fileId: string, text: string): boolean {
     const file = this.files.get(fileId);
-    return !file || file.generation !== this.registryGeneration || file.length !== text.length || file.hash !== contentHash(text);
+    return !file || file.generation !== this.registries || file.length !== text.length || file.hash !== contentHash(text);
   }
 
   /** Matches a file's text; returns whether its mentions changed. */
@@ -156,7 +172,7 @@ export class ActorIndex {
       tally.files.set(fileId, (tally.files.get(fileId) ?? 0) + 1);
       tally.spellings.set(m.surface, (tally.spellings.get(m.surface) ?? 0) + 1);
     });
-    this.files.set(fileId, { hash: contentHash(text), length: text.length, generation: this.registryGeneration, table, spellings });
+    this.files.set(fileId, { hash: contentHash(text), length: text.length, generation: this.registries, table, spellings });
     this.generation++;
     return true;
   }
@@ -175,7 +191,11 @@ export class ActorIndex {
 
   /** Mentions of registry actors in a text, without indexing it (an open buffer, a file being renamed). */
   match(fileId: string, text: string, tokens: readonly Token[] = tokenize(text), lines: LineIndex = new LineIndex(text)): ActorMention[] {
-    const scope = this.scopeOf(fileId);
+    return this.matchIn(this.scopeOf(fileId), text, tokens, lines);
+  }
+
+  /** Mentions of the actors of one registry in a text. */
+  matchIn(scope: string | undefined, text: string, tokens: readonly Token[] = tokenize(text), lines: LineIndex = new LineIndex(text)): ActorMention[] {
     const entry = scope === undefined ? undefined : this.matchers.get(scope);
     if (!entry) return [];
     return entry.matcher.match(tokens).map((match) => {
@@ -183,14 +203,14 @@ export class ActorIndex {
       const surface = mentionSurface(text, match);
       const form: MentionForm = surface === target.surface ? target.form : target.form === 'variant' ? 'variant' : 'spelling';
       const { line, character } = lines.positionAt(match.offset);
-      return { actor: target.actor, offset: match.offset, length: match.length, cliticLength: match.cliticLength, lamArticle: match.lamArticle, line, character, surface, form };
+      return { actor: target.actor, offset: match.offset, length: match.length, cliticLength: match.cliticLength, lamArticle: match.lamArticle, line, character, surface, form, spelling: target.surface };
     });
   }
 
   /** The indexed mentions of a file (as of its last `update`). */
   mentionsIn(fileId: string): ActorMention[] {
     const file = this.files.get(fileId);
-    if (!file || file.generation !== this.registryGeneration) return [];
+    if (!file || file.generation !== this.registries) return [];
     const result: ActorMention[] = [];
     for (let i = 0; i < file.table.length; i += STRIDE) result.push(decode(file, i));
     return result;
@@ -241,6 +261,20 @@ export class ActorIndex {
     };
   }
 
+  /** What the rules see of one registry (see CorpusView.actors). */
+  registryView(scope: string): RegistryView | undefined {
+    if (!this.matchers.has(scope)) return undefined;
+    let view = this.views.get(scope);
+    if (!view) {
+      view = {
+        names: this.actorTable.filter((a) => a.registry === scope).map((a) => a.name),
+        mentions: (text, tokens) => this.matchIn(scope, text, tokens).map((m) => ({ ...m, name: this.actorTable[m.actor].name })),
+      };
+      this.views.set(scope, view);
+    }
+    return view;
+  }
+
   /** Actors whose name, alias or variant contains the query, compared on fold keys (فايز finds فائز). */
   search(query: string, limit = 200): IndexedActor[] {
     const key = spellingFold(query);
@@ -258,7 +292,7 @@ export class ActorIndex {
 
   private drop(fileId: string): void {
     const file = this.files.get(fileId);
-    if (!file || file.generation !== this.registryGeneration) return;
+    if (!file || file.generation !== this.registries) return;
     for (let i = 0; i < file.table.length; i += STRIDE) {
       const tally = this.tallies[file.table[i]];
       const surface = file.spellings[file.table[i + 6] & 0xffff];

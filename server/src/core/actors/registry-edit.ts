@@ -2,7 +2,8 @@
 // writing a new canonical name. Pure: the server turns them into workspace edits.
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { TextEdit } from '../rules/rule';
-import { spellingKey } from './actor-index';
+import { surfaceKey } from '../text/normalize';
+import { spellingKey, type ActorMention } from './actor-index';
 import { parseRegistry, type Actor, type ActorType } from './registry';
 
 export interface NewActor {
@@ -75,4 +76,18 @@ export function renameActorEdit(registryText: string, actor: Actor, newName: str
 export function yamlScalar(value: string): string {
   const plain = /^[^\s\-?:,[\]{}#&*!|>'"%@`][^:#]*$/u.test(value) && !/\s$/.test(value) && !/^(true|false|null|yes|no|~|[-+]?\d[\d._]*)$/i.test(value);
   return plain ? value : JSON.stringify(value);
+}
+
+/**
+ * The edit that writes `name` over a mention, keeping its proclitics: ل + الاسم stays لل
+ * (للأمم → للمنظمة), and a ل before a name gaining the article merges with it. Undefined when
+ * the mention already reads `name`.
+ */
+export function mentionRewrite(text: string, mention: Pick<ActorMention, 'offset' | 'length' | 'cliticLength' | 'lamArticle'>, name: string): TextEdit | undefined {
+  const lamBefore = mention.cliticLength > 0 && surfaceKey(text.slice(mention.offset - mention.cliticLength, mention.offset)).endsWith('ل');
+  // With a lamArticle mention the ل in the range is the old name's article, so a new name
+  // without one simply replaces it; a new name with one loses its alef after the ل.
+  const newText = (mention.lamArticle || lamBefore) && name.startsWith('ال') ? name.slice(1) : name;
+  if (text.slice(mention.offset, mention.offset + mention.length) === newText) return undefined;
+  return { offset: mention.offset, length: mention.length, newText };
 }

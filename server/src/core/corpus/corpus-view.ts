@@ -1,4 +1,5 @@
 // What a rule sees of the corpus while it checks one file.
+import type { RegistryView } from '../actors/actor-index';
 import type { Dictionary } from '../lexicon/dictionary';
 import type { CorpusIndex } from './corpus-index';
 import type { CorpusFacet } from './facet';
@@ -12,15 +13,18 @@ export interface CorpusView {
   /** Words of the `accept` list, as surface keys (see text/normalize.ts). */
   readonly accepted: Dictionary;
   readonly fileCount: number;
+  /** The actor registry governing the text, if there is one: its names are canonical. */
+  readonly actors?: RegistryView;
   /** Statistics of a rule's own facet. */
   stats<S>(facet: CorpusFacet<unknown, S>): S;
 }
 
-export function corpusView(index: CorpusIndex, dictionary: Dictionary, accepted: Dictionary): CorpusView {
+export function corpusView(index: CorpusIndex, dictionary: Dictionary, accepted: Dictionary, actors?: RegistryView): CorpusView {
   return {
     words: index.words,
     dictionary,
     accepted,
+    ...(actors ? { actors } : {}),
     get fileCount() {
       return index.fileCount;
     },

@@ -1,5 +1,6 @@
 // Lints a whole corpus held in memory: index every file, then check each against the corpus.
 // The CLI and the evaluation use it; the server keeps a long-lived CorpusIndex instead.
+import type { RegistryView } from '../actors/actor-index';
 import type { NassaqConfig } from '../config/config';
 import { lintText, ruleFacets } from '../engine';
 import type { Dictionary } from '../lexicon/dictionary';
@@ -20,8 +21,8 @@ export function buildCorpus(files: Iterable<CorpusFile>): CorpusIndex {
   return index;
 }
 
-export function viewOf(index: CorpusIndex, dictionary: Dictionary, config: NassaqConfig): CorpusView {
-  return corpusView(index, dictionary, new WordSetDictionary(config.accept.map(surfaceKey)));
+export function viewOf(index: CorpusIndex, dictionary: Dictionary, config: NassaqConfig, actors?: RegistryView): CorpusView {
+  return corpusView(index, dictionary, new WordSetDictionary(config.accept.map(surfaceKey)), actors);
 }
 
 export function lintCorpus(files: readonly CorpusFile[], config: NassaqConfig, dictionary: Dictionary): Map<string, Finding[]> {

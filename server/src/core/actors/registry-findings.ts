@@ -1,0 +1,32 @@
+// What the actor registry says about a text: a mention written as a listed wrong spelling, or in
+// another spelling of the registry name (hamza, maqsura, ta marbuta, a compound joined or spaced),
+// is a finding fixed to the registry's spelling. Used by the actor-spelling rule, where the
+// registry's name is always the canonical form.
+import { isFunctionWord } from '../corpus/names';
+import type { Dictionary } from '../lexicon/dictionary';
+import type { RuleFinding } from '../rules/rule';
+import type { Token } from '../text/tokenize';
+import type { RegistryView } from './actor-index';
+import { mentionRewrite } from './registry-edit';
+
+export function registryFindings(text: string, tokens: readonly Token[], registry: RegistryView, dictionary: Dictionary): RuleFinding[] {
+  const findings: RuleFinding[] = [];
+  for (const mention of registry.mentions(text, tokens)) {
+    if (mention.form === 'name' || mention.form === 'alias') continue;
+    // An unlisted spelling of a one-word name that is itself a word (على for the name علي) is that word.
+    const single = !mention.surface.includes(' ');
+    if (mention.form === 'spelling' && single && (isFunctionWord(mention.surface) || dictionary.has(mention.surface))) continue;
+    const canonical = mention.form === 'variant' ? mention.name : (mention.spelling ?? mention.name);
+    const edit = mentionRewrite(text, mention, canonical);
+    if (!edit) continue;
+    findings.push({
+      offset: mention.offset,
+      length: mention.length,
+      message: `"${mention.surface}" is written "${canonical}" in the actor registry`,
+      word: mention.surface,
+      fixes: [{ title: `Write "${canonical}"`, edits: [edit] }],
+      corpusFix: { name: mention.name, canonical, variants: [mention.surface] },
+    });
+  }
+  return findings;
+}
