@@ -38,6 +38,7 @@ export function startServer(connection: Connection): void {
   let workspaceRoots: string[] = [];
   let clientHasConfiguration = false;
   let clientHasFolderEvents = false;
+  let clientRefreshesTokens = false;
   const settings = new SettingsCache(connection, () => clientHasConfiguration);
   const configs = new ConfigStore({
     openText: (file) => documents.get(pathToUri(file))?.getText(),
@@ -68,6 +69,7 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params): InitializeResult => {
     clientHasConfiguration = params.capabilities.workspace?.configuration === true;
     clientHasFolderEvents = params.capabilities.workspace?.workspaceFolders === true;
+    clientRefreshesTokens = params.capabilities.workspace?.semanticTokens?.refreshSupport === true;
     linter.pushDiagnostics = params.capabilities.textDocument?.diagnostic === undefined;
     workspaceRoots = rootsOf(params);
     return {
@@ -118,6 +120,11 @@ export function startServer(connection: Connection): void {
   };
   // An edited, created or deleted actors.yaml: re-parse it now (its diagnostics), re-match the corpus once edits settle.
   let registryRescan: NodeJS.Timeout | undefined;
+  // Mentions moved: diagnostics (registry spellings) and colours of open articles follow.
+  const registryApplied = (): void => {
+    linter.revalidateAll();
+    if (clientRefreshesTokens) void connection.languages.semanticTokens.refresh().catch(() => undefined);
+  };
   const registryChanged = (uri: string): boolean => {
     const file = uriToPath(uri);
     if (!file || !registries.isRegistry(file)) return false;
@@ -125,7 +132,7 @@ export function startServer(connection: Connection): void {
     registries.invalidate(file);
     if (registries.get(file)?.text === before) return true; // opened or saved unchanged
     clearTimeout(registryRescan);
-    registryRescan = setTimeout(() => void index.rebuild(workspaceRoots).then(() => linter.revalidateAll()), CONFIG_RESCAN_MS);
+    registryRescan = setTimeout(() => void index.rebuild(workspaceRoots).then(registryApplied), CONFIG_RESCAN_MS);
     return true;
   };
   const bufferChanged = (document: TextDocument): void => {

@@ -7,16 +7,22 @@
 // بوتن), which folding does not join and which are an outlet's house style; diacritics and
 // tatweel alone (their own rules).
 import { NameAnalyzer, NameLexicon, nameRegistry, type NameSettings, type VariantMention } from '../corpus/name-groups';
-import { arabicRun, foldOf, nameContextWords } from '../corpus/names';
+import { arabicRun, foldOf, isPlaceNoun, nameContextWords } from '../corpus/names';
 import { bump, type CorpusFacet, type FileInput } from '../corpus/facet';
 import { findMentions, replaceWords } from '../corpus/spellings';
+import { registryFindings } from '../actors/registry-findings';
 import type { RelatedSpan, Rule, RuleFinding } from './rule';
 
-/** Per file: fold key → occurrences in name positions (after titles, بن, آل…). */
-export type NameData = ReadonlyMap<string, number>;
+/** Per file: occurrences in name positions (after titles, بن, آل…), by fold key and by surface key. */
+export interface NameData {
+  readonly folds: ReadonlyMap<string, number>;
+  readonly surfaces: ReadonlyMap<string, number>;
+}
 
 export class NameStats {
   readonly named = new Map<string, number>();
+  /** The same by surface key, so one spelling's own use can be told from its group's (احمد, أحمد). */
+  readonly namedSurfaces = new Map<string, number>();
   /** Bumped on every change, so cached spelling counts are dropped when the corpus moves. */
   version = 0;
 }
@@ -30,15 +36,21 @@ export const nameFacet: CorpusFacet<NameData, NameStats> = {
 };
 
 function apply(stats: NameStats, data: NameData, sign: 1 | -1): void {
-  for (const [key, count] of data) bump(stats.named, key, sign * count);
+  for (const [key, count] of data.folds) bump(stats.named, key, sign * count);
+  for (const [key, count] of data.surfaces) bump(stats.namedSurfaces, key, sign * count);
   stats.version++;
 }
 
 function collectNames({ tokens }: FileInput): NameData {
-  const names = new Map<string, number>();
+  const folds = new Map<string, number>();
+  const surfaces = new Map<string, number>();
   const words = arabicRun(tokens);
-  for (const w of nameContextWords(words)) bump(names, foldOf(words[w]), 1);
-  return names;
+  for (const w of nameContextWords(words)) {
+    bump(folds, foldOf(words[w]), 1);
+    // A spelling's own count is a person's: after a place noun (منطقة مرسى) a word names a place.
+    if (w === 0 || !isPlaceNoun(words[w - 1].surface)) bump(surfaces, words[w].surface, 1);
+  }
+  return { folds, surfaces };
 }
 
 const RELATED_LIMIT = 3;
@@ -75,11 +87,14 @@ export function createActorSpelling(options: ActorSpellingOptions = {}): Rule {
         default: 'report',
       },
     },
-    check({ tokens, options, corpus }) {
+    check({ text, tokens, options, corpus }) {
+      // The registry governing this corpus (CorpusView.actors) names canonical spellings and
+      // wrong ones; without one, the registry given to createActorSpelling (tests) applies.
+      const actors = corpus.actors;
       const settings: NameSettings = {
         nameShare: Number(options['name-share'] ?? 0.2),
         foreignLetters: Number(options['foreign-letters'] ?? 5),
-        registry,
+        registry: actors ? registryOf(actors.names) : registry,
       };
       const analyzer = new NameAnalyzer(new NameLexicon(corpus, corpus.stats(nameFacet), settings));
       const mentions = analyzer.variants(tokens).filter((m) => m.group.kind !== 'compound' || options.compounds !== 'ignore');
@@ -92,9 +107,20 @@ export function createActorSpelling(options: ActorSpellingOptions = {}): Rule {
         if (list.length < RELATED_LIMIT) list.push({ offset: found.offset, length: found.length, message: `"${surface}" here` });
         spans.set(surface, list);
       }
-      return mentions.map((m) => toFinding(m, spans.get(m.shownCanonical) ?? []));
+      const fromRegistry = actors ? registryFindings(text, tokens, actors, corpus.dictionary) : [];
+      const inRegistryFinding = (f: RuleFinding) => fromRegistry.some((r) => r.offset < f.offset + f.length && f.offset < r.offset + r.length);
+      return [...fromRegistry, ...mentions.map((m) => toFinding(m, spans.get(m.shownCanonical) ?? [])).filter((f) => !inRegistryFinding(f))];
     },
   };
+}
+
+const registries = new WeakMap<readonly string[], ReturnType<typeof nameRegistry>>();
+
+/** The name registry of a list of canonical names, built once per list. */
+function registryOf(names: readonly string[]): ReturnType<typeof nameRegistry> {
+  let registry = registries.get(names);
+  if (!registry) registries.set(names, (registry = nameRegistry(names)));
+  return registry;
 }
 
 export const actorSpelling: Rule = createActorSpelling();
