@@ -14,7 +14,9 @@ const DICTIONARY = new WordSetDictionary(
   `الأمم المتحدة الولايات الجزائر فرنسا وفرنسا يوم الأحد أحد جيبوتي أثيوبيا وأثيوبيا القاهرة حل الحل
   عبد الله أبو ظبي نور الهدى دار فور لا يزال يمكن بينما في من قال قالت إن أن على إلى عن مع وزير الخارجية
   الأمريكي زار اجتمع مجلس الأمن مقر أمس اتفاق الهدنة رئيس وصل رسالة بعث المحادثات استمرت حكومة الرئيس
-  كلمة مؤتمر صحفي السفير السلام المنطقة المفاوضات جديدة اليوم الاجتماع التعاون مدينة بين الدول بينا لدول`.split(/\s+/),
+  كلمة مؤتمر صحفي السفير السلام المنطقة المفاوضات جديدة اليوم الاجتماع التعاون مدينة بين الدول بينا لدول
+  أشرف وأكرم أكرم الاتحاد ومع مالك ولم لم النهر وان قيمهم وإنسانيتهم قيم إنسانية أغلب مرتادي براد فورد
+  يوتيوب يا الشروط الأصلية أيمن حفظه نصر الحمد لله التي تدعمها`.split(/\s+/),
 );
 
 // Articles of the corpus, where the spaced forms occur (our own sentences).
@@ -154,6 +156,69 @@ describe('merged-word', () => {
     const files = [...BACKGROUND, 'قالت نورالهدى إن نورالهدى في', 'ونورالهدى مع نورالهدى'];
     checkSpans('قالت نورالهدى اليوم', { files });
     checkSpans('قالت ⟦نورالهدى⟧ اليوم', { files, options: { 'max-count': '10' } });
+  });
+
+  it('splits a join before و between inflected or short words', () => {
+    const files = [...BACKGROUND, 'قال أشرف إن الاتحاد مع الاتفاق'];
+    for (const [merged, split] of [['أشرفوأكرم', 'أشرف وأكرم'], ['الاتحادومع', 'الاتحاد ومع']]) {
+      const [finding] = checkSpans(`قال ⟦${merged}⟧ اليوم`, { files });
+      assert.equal(fixed(`قال ${merged} اليوم`, finding), `قال ${split} اليوم`);
+    }
+  });
+
+  it('leaves names that hide a و: a short word after و needs a long word before it, and a closed-class one', () => {
+    const files = [...BACKGROUND, 'قال مالك إن النهر لم يفض', 'وان لم'];
+    checkSpans('قال مالكولم إن النهروان بعيد', { files });
+  });
+
+  it('counts the stems of inflected parts (قيمهم, وإنسانيتهم) when part frequencies matter', () => {
+    const filler = 'كلمة '.repeat(20000);
+    const options = { 'min-part-frequency': '100' };
+    const seen = 'قيم إنسانية قيم إنسانية قيم إنسانية';
+    checkSpans('عن ⟦قيمهموإنسانيتهم⟧ اليوم', { files: [...BACKGROUND, filler, seen], options });
+    checkSpans('عن قيمهموإنسانيتهم اليوم', { files: [...BACKGROUND, filler, 'قيم إنسانية'], options });
+  });
+
+  it('needs one common part and the other seen where the join has no telltale shape', () => {
+    const filler = 'كلمة '.repeat(20000);
+    const options = { 'min-part-frequency': '100' };
+    const files = [...BACKGROUND, filler, 'أغلب أغلب أغلب مرتادي مرتادي', 'براد فورد'];
+    checkSpans('قال ⟦أغلبمرتادي⟧ إن برادفورد بعيدة', { files, options });
+  });
+
+  it('does not split a word ending in يا before the vocative', () => {
+    checkSpans('شاهد يوتيوبيا اليوم', { files: [...BACKGROUND, 'يوتيوب يا يوتيوب'] });
+  });
+
+  it('splits a relative pronoun from the verb after it', () => {
+    const [finding] = checkSpans('الخطة ⟦التيتدعمها⟧ الحكومة', { files: [...BACKGROUND, 'التي تدعمها'] });
+    assert.equal(fixed('الخطة التيتدعمها الحكومة', finding), 'الخطة التي تدعمها الحكومة');
+  });
+
+  it('splits before an article word spelt with another hamza that the corpus uses', () => {
+    const files = [...BACKGROUND, 'الشروط الأصلية الأصلية الأصلية'];
+    const [finding] = checkSpans('بحسب ⟦الشروطالاصلية⟧ للعقد', { files });
+    assert.equal(fixed('بحسب الشروطالاصلية للعقد', finding), 'بحسب الشروط الاصلية للعقد');
+    assert.equal(finding.unsafeFixReason, undefined);
+    // Unused, the other spelling is no evidence: the article word may be a name, which a human checks.
+    const [unused] = checkSpans('بحسب ⟦الشروطالاصلية⟧ للعقد', { files: [...BACKGROUND, 'الشروط'] });
+    assert.ok(unused.unsafeFixReason);
+  });
+
+  it('offers, for a human to check, a split before a family name the corpus lacks', () => {
+    const [finding] = checkSpans('قال ⟦أيمنالزويمل⟧ إن', { files: [...BACKGROUND, 'قال أيمن'] });
+    assert.ok(finding.unsafeFixReason);
+    assert.equal(fixed('قال أيمنالزويمل إن', finding), 'قال أيمن الزويمل إن');
+  });
+
+  it('splits a phrase ending in الله only when the corpus writes it spaced far more often', () => {
+    const spaced = Array.from({ length: 10 }, (_, i) => `قال ${i} حفظه الله ورعاه`);
+    const [finding] = checkSpans('قال الملك ⟦حفظهالله⟧ إن', { files: [...BACKGROUND, ...spaced] });
+    assert.equal(fixed('قال الملك حفظهالله إن', finding), 'قال الملك حفظه الله إن');
+    checkSpans('قال الملك حفظهالله إن', { files: [...BACKGROUND, ...spaced.slice(0, 3)] });
+    // A name written joined, and a formula, stay whatever the corpus does.
+    const formula = Array.from({ length: 10 }, (_, i) => `قال ${i} الحمد لله`);
+    checkSpans('قال نصرالله الحمدلله', { files: [...BACKGROUND, ...formula] });
   });
 
   it('needs frequent parts where the join has no telltale shape (min-part-frequency)', () => {

@@ -5,7 +5,7 @@ import { buildCorpus, viewOf } from '../../server/src/core/corpus/lint-corpus';
 import { WordSetDictionary } from '../../server/src/core/lexicon/dictionary';
 import { WordKnowledge, analyses, isClitics } from '../../server/src/core/lexicon/words';
 
-const DICTIONARY = new WordSetDictionary('فرنسا الجزائر الأمم حل القاهرة مدينة جامعة ميليشيا انقطاع كتاب رئيس'.split(' '));
+const DICTIONARY = new WordSetDictionary('فرنسا الجزائر الأمم حل القاهرة مدينة جامعة ميليشيا انقطاع كتاب رئيس شخصية معلمون كتبوا رمى مدرستين الأصلية'.split(' '));
 const ARTICLES = [
   'قال حفتر إن قوات حفتر تقدمت، وأكد حفتر ذلك.',
   'وصَل الرئيس إلى الجزائر ثم غادر إلى فرنسا.',
@@ -65,6 +65,21 @@ describe('word knowledge', () => {
     assert.ok(words.hasListedVariant('إنقطاع'));
     assert.ok(words.hasListedVariant('مدينه'));
     assert.ok(!words.hasListedVariant('فرنسا'));
+  });
+
+  it('reads a plural or dual ending before a pronoun as the whole ending, not as the bare word', () => {
+    const words = knowledge();
+    for (const word of ['معلموه', 'كتبوه', 'رماه', 'مدرستيها', 'ومعلموهم']) assert.ok(words.inLexicon(word), word);
+    // A listed word run into a following وهم or وك is no inflection of it.
+    for (const word of ['شخصيةوهم', 'شخصيةوك', 'رئيسيهم']) assert.ok(!words.inLexicon(word), word);
+  });
+
+  it('lists the listed spellings with another hamza or final letter', () => {
+    const words = knowledge();
+    assert.deepEqual(words.listedVariants('الاصلية'), ['الأصلية']);
+    assert.deepEqual(words.listedVariants('مدينه'), ['مدينة']);
+    assert.deepEqual(words.listedVariants('فرنسا'), []);
+    assert.ok(words.hasListedVariant('الاصلية'));
   });
 
   it('tells bare clitics from words', () => {

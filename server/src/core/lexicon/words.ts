@@ -32,8 +32,9 @@ const PREFIXES: readonly string[] = [
 // nun before a pronoun: معلموه، مدرستيها).
 const PRONOUNS: readonly string[] = ['هما', 'كما', 'هم', 'هن', 'كم', 'كن', 'ها', 'نا', 'ني', 'ه', 'ك', 'ي'];
 const ENDINGS: readonly string[] = ['ات', 'ان', 'ين', 'ون', 'تان', 'تين', 'ا'];
+const CONSTRUCT_ENDINGS: readonly string[] = ['تا', 'تي', 'ا', 'ي', 'و'];
 const SUFFIXES: readonly string[] = [
-  ...new Set([...PRONOUNS, ...ENDINGS, ...['ا', 'ي', 'و', 'تا', 'تي', 'ات'].flatMap((e) => PRONOUNS.map((p) => e + p))]),
+  ...new Set([...PRONOUNS, ...ENDINGS, ...[...CONSTRUCT_ENDINGS, 'ات'].flatMap((e) => PRONOUNS.map((p) => e + p))]),
 ];
 
 // Letters writers swap: alef with or without hamza or madda, and (word-final) ة/ه and ى/ي.
@@ -70,7 +71,7 @@ export function analyses(word: string): Analysis[] {
 
 /** The dictionary forms a stripped core may stand for. */
 function stems(prefix: string, core: string, suffix: string): string[] {
-  const forms = [core];
+  const forms = constructForms(core, suffix) ?? [core];
   // Teh marbuta is written teh before a pronoun (مدينته), and dropped before ات (جامعات).
   if (suffix !== '' && core.endsWith(TEH)) forms.push(core.slice(0, -1) + TEH_MARBUTA);
   if (suffix.startsWith('ات')) forms.push(core + TEH_MARBUTA);
@@ -79,6 +80,24 @@ function stems(prefix: string, core: string, suffix: string): string[] {
   // After the article or لل, the dictionary may hold the definite form: للأمم → الأمم.
   if (prefix.endsWith(ALEF_LAM) || prefix.endsWith('لل')) for (const f of [...forms]) forms.push(ALEF_LAM + f);
   return forms;
+}
+
+/**
+ * A plural or dual ending before a pronoun stands for the whole ending (معلموه from معلمون, كتبوه
+ * from كتبوا, مدرستيها from مدرستين, رماه from رمى): the core alone is another word, and reading
+ * it so would make a word of any listed word run into a following وهم or وك (شخصيةوهم).
+ * Undefined when the suffix is no such ending with a pronoun.
+ */
+function constructForms(core: string, suffix: string): string[] | undefined {
+  for (const ending of CONSTRUCT_ENDINGS) {
+    if (!suffix.startsWith(ending) || !PRONOUNS.includes(suffix.slice(ending.length))) continue;
+    const forms = [core + ending + 'ن'];
+    if (ending === 'و') forms.push(core + 'وا');
+    if (ending === 'ا') forms.push(core + 'ى');
+    if (ending.startsWith(TEH)) forms.push(core + TEH_MARBUTA);
+    return forms;
+  }
+  return undefined;
 }
 
 // Lexicon answers depend only on the dictionary and the accept list, so they are shared by every
@@ -146,19 +165,25 @@ export class WordKnowledge {
   /** Another spelling of the word is listed: hamza seat or alef (إنقطاع/انقطاع), ة/ه, ى/ي. */
   hasListedVariant(word: string): boolean {
     let found = this.lexicon.variant.get(word);
-    if (found === undefined) this.lexicon.variant.set(word, (found = this.findListedVariant(surfaceKey(word))));
+    if (found === undefined) this.lexicon.variant.set(word, (found = this.listedVariants(word, 1).length > 0));
     return found;
   }
 
-  private findListedVariant(key: string): boolean {
-    for (let i = 0; i < key.length; i++) {
+  /** The listed spellings of the word with another hamza or alef at the start of its stem, ة/ه or ى/ي at its end (the first `max`). */
+  listedVariants(word: string, max = Infinity): string[] {
+    const key = surfaceKey(word);
+    const found: string[] = [];
+    for (let i = 0; i < key.length && found.length < max; i++) {
       const variants = VARIANTS.get(key[i]);
       if (!variants) continue;
       // Alef forms vary at the start of a stem; ة/ه and ى/ي at the end of the word.
       if (ALEFS.includes(key[i]) ? i > 0 && !CLITIC_STRINGS.has(key.slice(0, i)) : i !== key.length - 1) continue;
-      for (const v of variants) if (this.isListed(key.slice(0, i) + v + key.slice(i + 1))) return true;
+      for (const v of variants) {
+        const variant = key.slice(0, i) + v + key.slice(i + 1);
+        if (found.length < max && this.isListed(variant)) found.push(variant);
+      }
     }
-    return false;
+    return found;
   }
 
   /** Occurrences of the exact word in the corpus. */

@@ -10,7 +10,7 @@
 // (عبدالله، أبوظبي، نصرالله: their spacing is a consistency question); names that hide short words
 // (دارفور، ميركل); Latin words and numbers; a missing space after punctuation (ماكرون.وقال, the
 // spacing rule's job).
-import { WordKnowledge, isClitics } from '../lexicon/words';
+import { WordKnowledge, analyses, isClitics } from '../lexicon/words';
 import { isArabicLetter, isArabicMark } from '../text/chars';
 import { surfaceKey } from '../text/normalize';
 import type { Token } from '../text/tokenize';
@@ -25,14 +25,28 @@ const MIN_LETTERS = 5;
 const CONJUNCTIONS = ['و', 'ف'];
 /** Spaced occurrences, in two files or more, that can show a token to be a merge. */
 const MIN_SPACED = 3;
-/** Occurrences per million tokens that the word after a conjunction join needs (a loanword's tail is rarely seen alone). */
-const SEEN_FREQUENCY = 1;
-/** Corpus occurrences that make a word the dictionary lacks (a name) a word. */
+/** Corpus occurrences that make a word the dictionary lacks (a name) a word at a strong join, and at any other. */
 const KNOWN_COUNT = 3;
+const NAME_COUNT = 10;
+/** Occurrences that the rarer part of a split needs (fewer in a small corpus, where floors scale down). */
+const RARE_COUNT = 3;
+/** How many times the part-frequency floor a three-letter part needs. */
+const SHORT_FACTOR = 2;
+/** An inflected part is supported by its stem's occurrences when the stem has three letters and the part an attached pronoun (قيمهم، وإنسانيتهم). */
+const MIN_SUPPORT_STEM = 3;
+const SUPPORT_PRONOUNS = ['ه', 'ها', 'هم', 'هما', 'هن', 'كم', 'كن', 'نا'];
+/** The vocative begins a phrase: a word ending in يا is a name (يوتيوبيا، كافيتريا), not a join before it. */
+const VOCATIVE = 'يا';
+/** Letters of an article word the corpus lacks that may follow a join (ال and four letters). */
+const MIN_ARTICLE_NAME = 6;
+/** Spaced occurrences, and times the joined ones, that make a name-like phrase (حفظه الله) a join. */
+const TAIL_SPACED = 10;
 /** Score cost of each part, so that a split into fewer parts wins a near tie. */
 const PART_PENALTY = 2;
 /** Two-letter words that may stand on either side of a join; other parts need three letters. */
 const SHORT_WORDS = new Set(['في', 'من', 'عن', 'ما', 'لا', 'لم', 'لن', 'قد', 'أن', 'إن', 'أو', 'أي', 'إذ', 'هو', 'هي', 'مع', 'كل', 'ثم', 'بل', 'يا']);
+/** Two-letter words after و at a join (الاتحاد|ومع، سلمان|ولي): the short words, and a few common ones that are not parts elsewhere. */
+const AFTER_WAW = new Set([...SHORT_WORDS, 'هم', 'تم', 'لي']);
 /** Longer function words, which often run into the next word (حتىالآن، لدىالشركة). */
 const FUNCTION_WORDS = new Set([
   'على', 'إلى', 'الى', 'عند', 'لدى', 'حتى', 'منذ', 'بعد', 'قبل', 'بين', 'حول', 'دون', 'غير', 'ضد', 'عبر', 'نحو', 'نحن', 'هذا',
@@ -45,6 +59,8 @@ const NAME_HEAD_PREFIXES = ['', 'وب', 'ول', 'وك', 'فب', 'فل', 'و', '�
 const COMPOUND_HEADS = NAME_HEAD_PREFIXES.flatMap((prefix) => NAME_HEADS.map((head) => prefix + head));
 /** Last words of such names and formulas (نصرالله، نورالدين، الحمدلله). */
 const NAME_TAILS = ['الله', 'لله', 'اللهم', 'الدين', 'الرحمن'];
+/** الحمدلله: a formula written joined by convention, whatever the corpus does. */
+const FORMULA_TAIL = 'لله';
 /** How much a join's shape adds to a split's score (log-frequency units). */
 const SHAPE_BONUS = { final: 4, article: 3, conjunction: 1, plain: 0 } as const;
 /** Alternatives are offered while their score is this close to the best one. */
@@ -74,9 +90,11 @@ interface Split {
 interface Settings {
   minRatio: number;
   maxCount: number;
-  /** Part occurrences that conjunction joins (after the و), and plain joins, need without spaced evidence. */
-  seenFloor: number;
+  /** Part occurrences that the commoner part of a join without spaced evidence or a telltale shape needs. */
   weakFloor: number;
+  /** Occurrences that the rarer part needs, and that a three-letter part needs. */
+  rareFloor: number;
+  shortFloor: number;
 }
 
 export const mergedWord: Rule = {
@@ -117,11 +135,13 @@ export const mergedWord: Rule = {
 function readSettings({ options, corpus }: RuleContext): Settings {
   // Frequencies per million mean nothing in a small corpus: there the floors drop to zero.
   const floor = (perMillion: number) => Math.floor((perMillion * corpus.words.tokenCount) / 1e6);
+  const weakFloor = floor(Number(options['min-part-frequency'] ?? 10));
   return {
     minRatio: Number(options['min-ratio'] ?? 2),
     maxCount: Number(options['max-count'] ?? 3),
-    seenFloor: floor(SEEN_FREQUENCY),
-    weakFloor: floor(Number(options['min-part-frequency'] ?? 10)),
+    weakFloor,
+    rareFloor: Math.min(RARE_COUNT, weakFloor),
+    shortFloor: SHORT_FACTOR * weakFloor,
   };
 }
 
@@ -169,6 +189,8 @@ function rankSplits(key: string, joinedCount: number, knowledge: WordKnowledge, 
       if (isPart(middle, knowledge, words) && isPart(last, knowledge, words)) add([i, i + j], [key.slice(0, i), middle, last]);
     }
   }
+  // A word and an article word nobody knows (a family name) only when nothing else will do.
+  for (const i of candidates.length === 0 ? lefts : []) if (isArticleName(key.slice(i))) add([i], [key.slice(0, i), key.slice(i)]);
   candidates.sort((a, b) => b.score - a.score || a.parts.length - b.parts.length);
   // Spaced pairs are counted by their letters, not their cut: credit them to the best splits first.
   const credited = new Map<string, number>();
@@ -199,7 +221,17 @@ function spacedCount(left: string, right: string, words: WordStats): number {
 /** A part is a word of the lexicon or of the corpus, not a bare clitic, with three letters or a common short word. */
 function isPart(part: string, knowledge: WordKnowledge, words: WordStats): boolean {
   if (part.length < 3 && !SHORT_WORDS.has(part)) return false;
-  return !isClitics(part) && (knowledge.inLexicon(part) || partFrequency(part, words) >= KNOWN_COUNT);
+  return !isClitics(part) && (knowledge.inLexicon(part) || partFrequency(part, words) >= KNOWN_COUNT || isArticleVariant(part, knowledge, words));
+}
+
+/** الاصلية، الإستهلاك، التكفيرى: an article word whose other spelling the lexicon lists and the corpus uses. */
+function isArticleVariant(part: string, knowledge: WordKnowledge, words: WordStats): boolean {
+  return part.startsWith(ARTICLE) && knowledge.hasListedVariant(part) && knowledge.listedVariants(part).some((v) => words.count(v) >= KNOWN_COUNT);
+}
+
+/** الزويمل، العرادي: an article word the lexicon and the corpus lack (a family name), a part only after a common word. */
+function isArticleName(part: string): boolean {
+  return part.startsWith(ARTICLE) && part.length >= MIN_ARTICLE_NAME && !isClitics(part);
 }
 
 /** Corpus occurrences of a part; a part with a conjunction (وفرنسا) also counts its stem's. */
@@ -220,32 +252,84 @@ function shapeOf(left: string, right: string): Shape {
 
 /** How the corpus and the lexicon support a join, if they do. */
 function evidenceOf(left: string, right: string, join: Join, joinedCount: number, knowledge: WordKnowledge, words: WordStats, settings: Settings): Evidence | undefined {
-  if (isNameHead(left) || NAME_TAILS.includes(right)) return undefined;
+  if (isNameHead(left)) return undefined;
+  // A name's last word (نصرالله) only where the corpus writes the phrase spaced far more often (حفظه الله).
+  if (NAME_TAILS.includes(right)) return right !== FORMULA_TAIL && isSpacedPhrase(left + right, joinedCount, words) ? 'spaced' : undefined;
   // The corpus writes the words spaced, clearly more often than joined.
   if (join.spaced >= Math.max(MIN_SPACED, settings.minRatio * joinedCount) && join.spacedFiles >= 2) return 'spaced';
   // Otherwise a rare token made of listed words, frequent enough for the shape of their join.
   if (joinedCount > settings.maxCount) return undefined;
   const [leftCount, rightCount] = [partFrequency(left, words), partFrequency(right, words)];
-  const rarest = Math.min(leftCount, rightCount);
   const strong = join.shape === 'final' || join.shape === 'article';
-  // Names the dictionary lacks (القذافي) count as words at strong joins when the corpus has them.
-  const isWord = (part: string, count: number) => knowledge.isListed(part) || (strong && count >= KNOWN_COUNT);
-  if (!isWord(left, leftCount) || !isWord(right, rightCount)) return undefined;
-  // A short article word may be a name's tail (رينالدو، بوزاليم): unless common, it needs three letters after ال.
-  const shortArticle = join.shape === 'article' && right.length < 5 && !isFunctionWord(right) && rightCount < Math.max(3, settings.weakFloor);
-  if (strong) return shortArticle ? undefined : 'shape';
-  // Names hide short words (دارفور، يوروبول، ميركل): without an article or teh marbuta, both parts
-  // need four letters, or one is a function word and the other has four.
-  const long = (part: string) => part.length >= 4;
-  if (!(long(left) && long(right)) && !(isFunctionWord(left) && long(right)) && !(isFunctionWord(right) && long(left))) return undefined;
-  // A name more likely, when the corpus has neither word alone.
-  if (Math.max(leftCount, rightCount) === 0) return undefined;
-  // Many names and loanwords hide a و (النهروان، الغازولين): only long, listed, seen words around it.
-  if (join.shape === 'conjunction') {
-    const ok = left.length >= 5 && knowledge.isListed(left) && right.length >= 4 && leftCount >= settings.weakFloor && rightCount >= settings.seenFloor;
-    return ok ? 'lexicon' : undefined;
+  // Names the dictionary lacks (القذافي) count as words when the corpus has them: at strong joins
+  // from a few occurrences, elsewhere (الحوثي|وصالح) only when common and not short.
+  const isWord = (part: string, count: number) => knowledge.isListed(part) || (strong ? count >= KNOWN_COUNT : part.length >= 4 && count >= NAME_COUNT);
+  if (!isWord(left, leftCount)) return undefined;
+  if (!isWord(right, rightCount)) {
+    // After a common listed word, an article word spelt with another hamza (ربط|الاصلية) or one the
+    // corpus lacks, a family name (أيمن|الزويمل), which a human checks.
+    if (join.shape !== 'article' || left.length < 4 || !knowledge.isListed(left) || leftCount < settings.weakFloor) return undefined;
+    if (isArticleVariant(right, knowledge, words)) return 'shape';
+    return isArticleName(right) ? 'lexicon' : undefined;
   }
-  return rarest >= settings.weakFloor ? 'lexicon' : undefined;
+  if (strong) {
+    // A short article word may be a name's tail (رينالدو، بوزاليم): unless common, it needs three letters after ال.
+    const shortArticle = join.shape === 'article' && right.length < 5 && !isFunctionWord(right) && rightCount < Math.max(3, settings.weakFloor);
+    return shortArticle ? undefined : 'shape';
+  }
+  // An article with under three letters after it hides in names and loanwords (البروستات، بالمونتاج).
+  if (hasShortArticleStem(left) && !isFunctionWord(left)) return undefined;
+  // Inflected words count their stem's occurrences (قيمهم for قيم, وإنسانيتهم for إنسانية).
+  const [leftSupport, rightSupport] = [support(left, leftCount, words), support(right, rightCount, words)];
+  // Real joins have a common word on one side and a word seen elsewhere on the other; names and
+  // loanwords that hide words (برادفورد، ماكنزي) seldom do, and a name when neither is seen.
+  const [common, rare] = [Math.max(leftSupport, rightSupport), Math.min(leftSupport, rightSupport)];
+  if (common === 0 || common < settings.weakFloor || rare < settings.rareFloor) return undefined;
+  const joins = join.shape === 'conjunction' ? conjunctionJoin(left, right, leftCount, rightCount, settings) : plainJoin(left, right, leftCount, leftSupport, rightCount, settings);
+  return joins ? 'lexicon' : undefined;
+}
+
+/**
+ * A join before و (أشرف|وأكرم، بتحركاته|وقوته): many names and loanwords hide a و (النهروان، إيمانويل،
+ * ريفولوري), so a short word on either side must be common: a short word after و (وهو، ومن) only
+ * after a frequent word, a three-letter word only when both it and the word after are frequent.
+ */
+function conjunctionJoin(left: string, right: string, leftCount: number, rightCount: number, settings: Settings): boolean {
+  if (right.length <= 3) return left.length >= 5 && leftCount >= settings.weakFloor && AFTER_WAW.has(right.slice(1));
+  if (left.length <= 3) return right.length >= (isFunctionWord(left) ? 4 : 5) && leftCount >= settings.shortFloor && rightCount >= settings.weakFloor;
+  return true;
+}
+
+/**
+ * A join with no telltale shape: names hide short words (دارفور، يوروبول، ميركل), so both parts need
+ * four letters, or a frequent function word or three-letter word stands before a longer word, or a
+ * frequent long word before a function word or a frequent three-letter word.
+ */
+function plainJoin(left: string, right: string, leftCount: number, leftSupport: number, rightCount: number, settings: Settings): boolean {
+  if (right === VOCATIVE) return false;
+  if (left.length >= 4 && right.length >= 4) return true;
+  // A short word before a longer one: a common function word (في|بيان), or a common word before a long one (حرب|مستمرة).
+  if (left.length <= 3) return right.length >= (isFunctionWord(left) ? 4 : 5) && leftCount >= settings.shortFloor;
+  // A short word after a long one: a function word (التجول|على; names end in two-letter ones: سابيلا،
+  // مورينهو), or a common three-letter word after a common long one (الحفل|نظم; loanwords end in
+  // rarer short words: الدولفين، طالبانية).
+  if (isFunctionWord(right)) return leftCount >= settings.weakFloor || (right.length >= 3 && left.length >= 5 && leftSupport >= settings.rareFloor);
+  return right.length === 3 && left.length >= 5 && Math.min(leftCount, rightCount) >= settings.shortFloor;
+}
+
+/** Occurrences of a part, or of its stem when it carries an attached pronoun (قيمهم، وإنسانيتهم). */
+function support(part: string, count: number, words: WordStats): number {
+  let best = count;
+  for (const a of analyses(part)) {
+    if (a.stem.length >= MIN_SUPPORT_STEM && SUPPORT_PRONOUNS.some((p) => a.suffix.endsWith(p))) best = Math.max(best, words.count(a.stem));
+  }
+  return best;
+}
+
+/** البر، بالم، والد: clitics and the article before fewer than three letters (the relatives التي، الذي are function words). */
+function hasShortArticleStem(part: string): boolean {
+  const at = part.indexOf(ARTICLE);
+  return at >= 0 && isClitics(part.slice(0, at + ARTICLE.length)) && part.length - at - ARTICLE.length < 3;
 }
 
 /** في، على، حتى، وما: a function word, with or without a conjunction. */
@@ -257,7 +341,15 @@ function isFunctionWord(part: string): boolean {
 /** عبدالله، وأبوظبي، نصرالله: a name's first or last word (with a clitic) joined to a known word. */
 function isCompoundName(key: string, knowledge: WordKnowledge, words: WordStats): boolean {
   const known = (rest: string) => rest.length >= 2 && (knowledge.inLexicon(rest) || words.count(rest) >= KNOWN_COUNT);
-  return COMPOUND_HEADS.some((head) => key.startsWith(head) && known(key.slice(head.length))) || NAME_TAILS.some((tail) => key.endsWith(tail) && known(key.slice(0, -tail.length)));
+  if (COMPOUND_HEADS.some((head) => key.startsWith(head) && known(key.slice(head.length)))) return true;
+  const tail = NAME_TAILS.find((t) => key.endsWith(t) && known(key.slice(0, -t.length)));
+  return tail !== undefined && (tail === FORMULA_TAIL || !isSpacedPhrase(key, Math.max(1, words.count(key)), words));
+}
+
+/** The corpus writes the letters as two words far more often than joined (حفظه الله, not حفظهالله). */
+function isSpacedPhrase(key: string, joinedCount: number, words: WordStats): boolean {
+  const spaced = words.pairCount(key);
+  return spaced >= TAIL_SPACED && spaced >= TAIL_SPACED * joinedCount && words.pairFileCount(key) >= MIN_SPACED;
 }
 
 /** عبد، لعبد، وأبو: a name's first word, with or without a conjunction or preposition. */
