@@ -59,11 +59,10 @@ export class NameMatcher {
   match(tokens: readonly Token[]): NameMatch[] {
     const matches: NameMatch[] = [];
     if (this.root.size === 0) return matches;
-    const folds: (string | undefined)[] = new Array(tokens.length);
-    const fold = (i: number) => (folds[i] ??= foldKey(tokens[i].text));
+    const walk = new Walk(tokens);
     for (let i = 0; i < tokens.length; i++) {
       if (tokens[i].kind !== 'arabic') continue;
-      const found = this.longestAt(tokens, i, fold);
+      const found = this.longestAt(walk, i);
       if (found) {
         matches.push(found);
         i = found.lastToken;
@@ -72,51 +71,81 @@ export class NameMatcher {
     return matches;
   }
 
-  private longestAt(tokens: readonly Token[], start: number, fold: (i: number) => string): NameMatch | undefined {
-    let best: { target: number; last: number; clitic: number; lam: boolean } | undefined;
-    for (const [stem, clitic, lam] of readings(fold(start))) {
-      let node = this.root.get(stem);
-      let last = start;
-      while (node) {
-        if (node.target !== undefined && (!best || last > best.last || (last === best.last && clitic < best.clitic))) {
-          best = { target: node.target, last, clitic, lam };
-        }
-        const space = tokens[last + 1];
-        const word = tokens[last + 2];
-        if (!node.next || space?.kind !== 'space' || word?.kind !== 'arabic') break;
-        node = node.next.get(fold(last + 2));
-        last += 2;
-      }
-    }
-    if (!best) return undefined;
+  /**
+   * The longest name starting at a word, over its readings: the bare word, without و/ف, without
+   * و/ف + ب/ل/ك, and ل + ال written لل (stems of two letters at least). No allocation per word:
+   * this runs on every Arabic word of the corpus.
+   */
+  private longestAt(walk: Walk, start: number): NameMatch | undefined {
+    const word = walk.fold(start);
+    walk.reset();
+    walk.from(this.root.get(word), start, 0, false);
+    const conj = word.charCodeAt(0) === WAW_CODE || word.charCodeAt(0) === FA_CODE ? 1 : 0;
+    if (conj && word.length - 1 >= 2) walk.from(this.root.get(word.slice(1)), start, 1, false);
+    const next = word.charCodeAt(conj);
+    if ((next === BA_CODE || next === LAM_CODE || next === KAF_CODE) && word.length - conj - 1 >= 2) walk.from(this.root.get(word.slice(conj + 1)), start, conj + 1, false);
+    if (next === LAM_CODE && word.charCodeAt(conj + 1) === LAM_CODE && word.length - conj - 2 >= 2) walk.from(this.root.get('ا' + word.slice(conj + 1)), start, conj + 1, true);
+    if (walk.bestLast < 0) return undefined;
+    const tokens = walk.tokens;
     const first = tokens[start];
-    const cliticLength = best.clitic === 0 ? 0 : prefixLength(first.text, best.clitic);
-    const end = tokens[best.last].offset + tokens[best.last].length;
+    const cliticLength = walk.bestClitic === 0 ? 0 : prefixLength(first.text, walk.bestClitic);
+    const end = tokens[walk.bestLast].offset + tokens[walk.bestLast].length;
     return {
-      target: best.target,
+      target: walk.bestTarget,
       offset: first.offset + cliticLength,
       length: end - first.offset - cliticLength,
       cliticLength,
-      lamArticle: best.lam,
+      lamArticle: walk.bestLam,
       firstToken: start,
-      lastToken: best.last,
+      lastToken: walk.bestLast,
     };
+  }
+}
+
+/** One `match` call's state: the tokens' fold keys (computed once) and the best reading so far. */
+class Walk {
+  private readonly folds: (string | undefined)[];
+  bestTarget = 0;
+  bestLast = -1;
+  bestClitic = 0;
+  bestLam = false;
+
+  constructor(readonly tokens: readonly Token[]) {
+    this.folds = new Array<string | undefined>(tokens.length);
+  }
+
+  fold(i: number): string {
+    return (this.folds[i] ??= foldKey(this.tokens[i].text));
+  }
+
+  reset(): void {
+    this.bestLast = -1;
+  }
+
+  /** Follows the trie from `node` (the first word's) over the next words; keeps the longest name, then the fewest clitic letters. */
+  from(node: TrieNode | undefined, start: number, clitic: number, lam: boolean): void {
+    const tokens = this.tokens;
+    let last = start;
+    while (node) {
+      if (node.target !== undefined && (last > this.bestLast || (last === this.bestLast && clitic < this.bestClitic))) {
+        this.bestTarget = node.target;
+        this.bestLast = last;
+        this.bestClitic = clitic;
+        this.bestLam = lam;
+      }
+      if (!node.next || tokens[last + 1]?.kind !== 'space' || tokens[last + 2]?.kind !== 'arabic') return;
+      node = node.next.get(this.fold(last + 2));
+      last += 2;
+    }
   }
 }
 
 const WAW = 'و';
 const FA = 'ف';
 const ATTACHED = 'بلك';
-
-/** Readings of a folded word as [stem, clitic letters, ل + ال merged], the bare word first. */
-function readings(word: string): Array<[string, number, boolean]> {
-  const result: Array<[string, number, boolean]> = [[word, 0, false]];
-  const conj = word[0] === WAW || word[0] === FA ? 1 : 0;
-  if (conj && word.length - 1 >= 2) result.push([word.slice(1), 1, false]);
-  if (ATTACHED.includes(word[conj]) && word.length - conj - 1 >= 2) result.push([word.slice(conj + 1), conj + 1, false]);
-  if (word.startsWith('لل', conj) && word.length - conj - 2 >= 2) result.push(['ا' + word.slice(conj + 1), conj + 1, true]);
-  return result;
-}
+const WAW_CODE = WAW.charCodeAt(0);
+const FA_CODE = FA.charCodeAt(0);
+const [BA_CODE, LAM_CODE, KAF_CODE] = [...ATTACHED].map((c) => c.charCodeAt(0));
 
 /** Word sequences (fold keys) a spelling matches: compounds with عبد/أبو joined and spaced. */
 export function patternForms(spelling: string): string[][] {
