@@ -146,9 +146,66 @@ describe('actor-spelling', () => {
     for (const dictionary of [dictionaryOf(files), EMPTY_DICTIONARY]) assert.deepEqual(spans(files, lint(files, dictionary)), []);
   });
 
-  it('leaves transliteration differences (ترامب / ترمب) alone', () => {
-    const files = corpus('قال الرئيس دونالد ترامب إن الاتفاق سيئ.', 'انتقد الرئيس دونالد ترامب الصحافة.', 'رد الرئيس دونالد ترمب على المنتقدين.');
-    assert.deepEqual(spans(files, lint(files, dictionaryOf(files, ['دونالد', 'ترامب', 'ترمب']))), []);
+  it('reports a rarer transliteration (ترمب for ترامب) as information, fixed only by hand, and can ignore it', () => {
+    const files = corpus(
+      'قال الرئيس دونالد ترامب إن الاتفاق سيئ.',
+      'انتقد الرئيس دونالد ترامب الصحافة، ثم عاد ترامب إلى البيت الأبيض.',
+      'رد الرئيس دونالد ترمب على المنتقدين.',
+    );
+    const dictionary = dictionaryOf(files, ['دونالد', 'ترامب', 'ترمب']);
+    const findings = lint(files, dictionary);
+    assert.deepEqual(spans(files, findings), ['f2.txt:ترمب']);
+    const [finding] = findings.get('f2.txt')!;
+    assert.equal(finding.severity, 'info');
+    assert.ok(finding.unsafeFixReason);
+    assert.equal(applyEdits(files[2].text, finding.fixes[0].edits), 'رد الرئيس دونالد ترامب على المنتقدين.');
+    const view = viewOf(buildCorpus(files), dictionary, config());
+    assert.equal(fixAll(files[2].text, config(), { corpus: view, only: ['actor-spelling'] }).text, files[2].text, '--fix leaves house style alone');
+    assert.deepEqual(spans(files, lint(files, dictionary, { transliteration: 'ignore' })), []);
+    // A rule configured below information keeps its own severity.
+    const hint = lintCorpus(files, { ...DEFAULT_CONFIG, rules: { 'actor-spelling': { severity: 'hint', options: {} } } }, dictionary);
+    assert.deepEqual(hint.get('f2.txt')!.filter((f) => f.ruleId === 'actor-spelling').map((f) => f.severity), ['hint']);
+  });
+
+  it('leaves alone names the dictionary knows in both spellings and a vowel letter beside another (سلمان / سليمان، نيكي / نايكي)', () => {
+    const files = corpus(
+      'استقبل الأمير سلمان الوفد، وحضر الأمير سلمان الحفل، وقال الأمير سلمان كلمة.',
+      'وصل الشيخ سليمان إلى المدينة.',
+      'ارتفع مؤشر نيكي في طوكيو، وتراجع نيكي أمس، ثم استقر نيكي.',
+      'أطلقت شركة نايكي حذاء جديدا.',
+    );
+    assert.deepEqual(spans(files, lint(files, dictionaryOf(files, ['نيكي', 'نايكي']))), []);
+  });
+
+  it('reports a place the corpus never writes with the article, that follows prepositions and stands free, without a nisba (انقرة)', () => {
+    const files = corpus(
+      'وصل الوزير إلى أنقرة أمس في زيارة رسمية.',
+      'عقد الاجتماع في أنقرة على مدى يومين.',
+      'وعاد الوفد من أنقرة بعد محادثات، وقالت أنقرة في بيان إن المحادثات مثمرة.',
+      'وصل الوفد الى انقرة صباحا.',
+      'وقال من أصيب في الحادث إن الإسعاف تأخر، وأصيب في الحادث ثلاثة، ثم اصيب في الحادث رابع.',
+    );
+    assert.deepEqual(spans(files, lint(files, dictionaryOf(files, ['انقرة', 'اصيب']))), ['f3.txt:انقرة']);
+  });
+
+  it('reads a word starting with ال as the article or as the first letters of a name (المانيا for ألمانيا)', () => {
+    const files = corpus(
+      'سافر الوفد إلى ألمانيا في زيارة، وقال السفير الألماني إن ألمانيا على استعداد.',
+      'تستورد السعودية من ألمانيا معدات، وتصدر إلى ألمانيا النفط.',
+      'وصل اللاعب الى المانيا أمس.',
+    );
+    assert.deepEqual(spans(files, lint(files, dictionaryOf(files, ['المانيا']))), ['f2.txt:المانيا']);
+  });
+
+  it('reports a rarer spelling the dictionary also knows where a name stands (احمد for أحمد), not elsewhere', () => {
+    const files = corpus(
+      'قال الدكتور أحمد العلي إن الموسم ناجح، وأكد المهندس أحمد السالم ذلك.',
+      'وصرح الشيخ أحمد الحربي بأن الحفل كبير، وشكر الأستاذ أحمد الزهراني الحضور.',
+      'وافتتح المدير أحمد الغامدي المعرض، وحضر الدكتور أحمد القحطاني والشيخ أحمد العتيبي.',
+      'وقال الدكتور احمد الشهري إن الحفل انتهى.',
+      'احمد الله على السلامة.',
+    );
+    assert.deepEqual(spans(files, lint(files, dictionaryOf(files))), ['f3.txt:احمد']);
   });
 
   it('takes the majority spelling, and on a tie the careful one (hamza) before code-unit order', () => {

@@ -65,10 +65,17 @@ export function lintText(text: string, config: NassaqConfig, lintOptions: LintOp
     context.options = ruleOptions(rule, config);
     for (const finding of rule.check(context)) {
       if (finding.word !== undefined && accepted.has(surfaceKey(finding.word))) continue;
-      findings.push({ ...finding, ruleId: rule.id, severity });
+      findings.push({ ...finding, ruleId: rule.id, severity: finding.severity ? lesserSeverity(finding.severity, severity) : severity });
     }
   }
   return findings.sort((a, b) => a.offset - b.offset || a.length - b.length || a.ruleId.localeCompare(b.ruleId));
+}
+
+const SEVERITY_ORDER: readonly Severity[] = ['hint', 'info', 'warning', 'error'];
+
+/** The less severe of two severities (a finding's own cap and its rule's configured severity). */
+export function lesserSeverity(a: Severity, b: Severity): Severity {
+  return SEVERITY_ORDER.indexOf(a) < SEVERITY_ORDER.indexOf(b) ? a : b;
 }
 
 /** The message as users read it: says why no fix is applied automatically, when that is so. */

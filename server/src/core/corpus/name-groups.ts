@@ -5,8 +5,8 @@
 // neighbouring name word that the canonical spelling also stands next to (فايز السراج).
 import { foldKey, surfaceKey } from '../text/normalize';
 import type { Token } from '../text/tokenize';
-import { NameLexicon, TEH_MARBUTA, type Reading } from './name-lexicon';
-import { ARTICLE, CONNECTORS, PROCLITICS, TITLES, arabicRun, hasArticle, isFunctionWord, letterCount, nameContextWords, prefixLength, taMarbutaDropped } from './names';
+import { NameLexicon, TEH_MARBUTA, type Entry, type Reading } from './name-lexicon';
+import { ARTICLE, CONNECTORS, PROCLITICS, TITLES, arabicRun, hasArticle, isFunctionWord, isPlaceNoun, letterCount, nameContextWords, prefixLength, taMarbutaDropped } from './names';
 import type { NameForm, NameGroup } from './spellings';
 
 export { NameLexicon, nameRegistry, type NameRegistry, type NameSettings, type NameStatsLike } from './name-lexicon';
@@ -34,10 +34,20 @@ interface Unit {
   key: string;
 }
 
+/** Mentions in name positions a word needs before its rarer dictionary spelling is reported where a name stands. */
+const MIN_NAMED = 5;
+/** The canonical spelling must be this many times as frequent as the one reported by nameInPlace. */
+const DOMINANCE = 3;
+/** As in name-lexicon.ts: a word standing alone needs this many times the name share. */
+const SINGLE_WORD_FACTOR = 1.5;
+/** Share of a spelling's own mentions in name positions for it to count as a name wherever it stands. */
+const OWN_SHARE = 0.4;
+/** Particles before a verb: a spelling after one is a verb there (أن يحيي), whatever it is elsewhere. Fold keys. */
+const VERB_PARTICLES: ReadonlySet<string> = new Set(['ان', 'لا', 'لم', 'لن', 'قد', 'سوف', 'كي', 'لكي']);
 /** A nisba adjective with the article (الإسلامية، الأفغانية): not the last word of a name. */
 const ARTICLE_NISBA = /^\u0627\u0644.*\u064A[\u0629\u0647]$/;
 /** في، من، أن: the commonest words, shorter than three code units, are never a name here. */
-const NO_ENTRY = { reading: null, name: false };
+const NO_ENTRY: Entry = { reading: null, name: false, transliteration: null };
 
 export class NameAnalyzer {
   private tokens: readonly Token[] = [];
@@ -69,10 +79,9 @@ export class NameAnalyzer {
       // Beside a foreign name (حفتر), a common-looking word may be part of it (خليفه حفتر).
       const besideName = (w > 0 && !this.gap[w] && entries[w - 1].name) || (w + 1 < entries.length && !this.gap[w + 1] && entries[w + 1].name);
       const unit = this.unitAt(w, entries[w].reading ?? (besideName ? this.lexicon.relaxedReading(tokens[this.index[w]].text) : null));
-      if (!unit) continue;
-      const found = this.analyse(unit);
+      const found = (unit && this.analyse(unit)) || (this.lexicon.settings.transliteration && entries[w] !== NO_ENTRY ? this.transliterationAt(w, entries[w]) : undefined);
       if (found) result.push(found);
-      w = unit.last;
+      if (unit) w = unit.last;
     }
     return result;
   }
@@ -110,7 +119,44 @@ export class NameAnalyzer {
     if (group.kind !== 'orthographic' || this.lexicon.isForeign(unit.bare, group.forms) || this.lexicon.isMisspeltName(unit.bare, unit.key, group.forms)) {
       return { ...mention, ...span(tokens, unit.clitic), shown: unit.bare, shownCanonical: group.canonical };
     }
-    return this.neighbourEvidence(unit, group);
+    return this.neighbourEvidence(unit, group) ?? this.nameInPlace(unit, group, mention);
+  }
+
+  /**
+   * A word the corpus mostly writes where names stand, in a rarer spelling the dictionary also
+   * knows (احمد for أحمد, يحيي for يحيى), standing here where a name stands (after a title, بن, ولد,
+   * or ولد): the word alone would be a verb or a common noun as often as not.
+   */
+  private nameInPlace(unit: Unit, group: NameGroup, mention: Omit<VariantMention, 'offset' | 'length' | 'shown' | 'shownCanonical'>): VariantMention | undefined {
+    // A final heh may be a pronoun (نائبه, his deputy, beside نائبة): that difference needs a neighbour.
+    if (unit.first !== unit.last || letterCount(unit.bare) < 3 || onlyFinalDiffers(unit.bare, group.canonical)) return undefined;
+    const lexicon = this.lexicon;
+    if ((lexicon.stats.named.get(unit.key) ?? 0) < MIN_NAMED || !lexicon.isNameWord(unit.key, group.forms, SINGLE_WORD_FACTOR * lexicon.settings.nameShare)) return undefined;
+    const own = group.forms.find((f) => f.surface === unit.bare)?.mentions ?? 1;
+    const canonical = group.forms.find((f) => f.surface === group.canonical)?.mentions ?? 0;
+    if (canonical < DOMINANCE * own) return undefined;
+    // This spelling stands where names stand as often as its group does (احمد): a name wherever it is.
+    const ownNamed = lexicon.stats.namedSurfaces?.get(unit.bare) ?? 0;
+    const ownName = ownNamed >= 3 && ownNamed >= OWN_SHARE * lexicon.corpus.words.count(unit.bare) && !this.afterVerbParticle(unit.first);
+    // After a place noun (منطقة مرسى دبي) a word names a place, not the person its other spelling names.
+    const placed = unit.first > 0 && !this.gap[unit.first] && isPlaceNoun(this.surface(unit.first - 1));
+    if (!ownName && !(this.inContext(unit.first) && !placed)) return undefined;
+    return { ...mention, ...span(mention.tokens, unit.clitic), shown: unit.bare, shownCanonical: group.canonical };
+  }
+
+  /** A foreign name in a rarer transliteration (ترمب for ترامب): a kind of its own, lower in confidence. */
+  private transliterationAt(w: number, entry: Entry): VariantMention | undefined {
+    const token = this.tokens[this.index[w]];
+    const found = this.lexicon.transliteration(token.text, entry);
+    if (!found) return undefined;
+    const tokens = [token];
+    const { group, clitic, bare } = found;
+    return { group, ...span(tokens, clitic), shown: bare, shownCanonical: group.canonical, tokens, clitic, from: [bare], to: [group.canonical] };
+  }
+
+  /** The word follows a particle that governs verbs (أن يحيي، لا يحيي، قد، سوف). */
+  private afterVerbParticle(w: number): boolean {
+    return w > 0 && !this.gap[w] && VERB_PARTICLES.has(this.fold(w - 1));
   }
 
   /** A word of a multi-word registry name, beside one of its partners, spelt otherwise (ايمانويل ماكرون). */

@@ -6,7 +6,7 @@
 import { foldKey, surfaceKey } from '../text/normalize';
 import type { CorpusView } from './corpus-view';
 import {
-  ARTICLE, CONNECTORS, INSTITUTIONS, PROCLITICS, STOP_WORDS, TITLES, compoundHead, hasArticle, isFunctionWord, letterCount,
+  ARTICLE, CALENDAR, CONNECTORS, INSTITUTIONS, PROCLITICS, STOP_WORDS, TITLES, compoundHead, hasArticle, isFunctionWord, letterCount,
   spellingVariants, taMarbutaDropped,
 } from './names';
 import { chooseCanonical, sortForms, type NameForm, type NameGroup } from './spellings';
@@ -16,6 +16,8 @@ export interface NameSettings {
   nameShare: number;
   /** Letters a foreign name needs before its spellings are compared on their own. */
   foreignLetters: number;
+  /** Whether transliteration differences (ترمب / ترامب) are looked for. */
+  transliteration?: boolean;
   /** The actor registry: canonical spellings (see nameRegistry). */
   registry?: NameRegistry;
 }
@@ -45,6 +47,8 @@ export function nameRegistry(names: Iterable<string>): NameRegistry {
 
 export interface NameStatsLike {
   readonly named: ReadonlyMap<string, number>;
+  /** Name positions by surface key (one spelling); absent in older callers. */
+  readonly namedSurfaces?: ReadonlyMap<string, number>;
   readonly version: number;
 }
 
@@ -59,12 +63,27 @@ export interface Entry {
   reading: Reading | null;
   /** The word itself looks like a foreign name (isUnknownName). */
   name: boolean;
+  /** Its transliteration variant, found on first use (see NameLexicon.transliteration). */
+  transliteration?: Transliteration | null;
 }
 
 export const TEH_MARBUTA = '\u0629';
 const ARTICLE_PREFIXES = ['\u0627\u0644', '\u0648\u0627\u0644', '\u0628\u0627\u0644', '\u0644\u0644']; // ال وال بال لل
 /** في من إلى الى مع عن بين */
 const PREPOSITIONS = ['\u0641\u064A', '\u0645\u0646', '\u0625\u0644\u0649', '\u0627\u0644\u0649', '\u0645\u0639', '\u0639\u0646', '\u0628\u064A\u0646'];
+/** Share of a place's mentions that may carry the article (or lack it, for الأردن) as another word. */
+const INFLECTED_SHARE = 0.03;
+/**
+ * Words that follow a name ending its phrase: prepositions, relatives, adverbs of time; not من and
+ * إلى, which follow elatives (أبعد من، أقرب إلى).
+ */
+const FREE_AFTER = ['في', 'على', 'مع', 'عن', 'منذ', 'خلال', 'بعد', 'قبل', 'أمس', 'اليوم', 'التي', 'الذي', 'حيث'];
+/** Prepositions written apart that a free-standing place follows: في إلى الى مع عن بين (not من). */
+const FREE_PREPOSITIONS = ['\u0641\u064A', '\u0625\u0644\u0649', '\u0627\u0644\u0649', '\u0645\u0639', '\u0639\u0646', '\u0628\u064A\u0646'];
+/** A place is followed by one of FREE_AFTER at least this often for each time it follows a preposition. */
+const FREE_SHARE = 0.1;
+/** Attached pronouns of nouns (أرضها، أبناؤنا، أهلهم). */
+const PLACE_PRONOUN_END = /(?:\u0647\u0627|\u0647\u0645|\u0647\u0645\u0627|\u0643\u0645|\u0646\u0627|\u0643|\u064A)$/;
 /** A word standing alone needs this many times the name share a word beside a name needs. */
 const SINGLE_WORD_FACTOR = 1.5;
 /** Attached pronouns and verb endings that foreign names do not have (ازاءها، اخبروني، يحملوا). */
@@ -80,6 +99,9 @@ interface Cache {
   bare: Map<string, number>;
   entries: Map<string, Entry>;
   relaxed: Map<string, Reading | null>;
+  misspelt: Map<string, boolean>;
+  /** The name share the cached entries were computed with. */
+  nameShare: number;
 }
 const caches = new WeakMap<object, Cache>();
 
@@ -93,8 +115,11 @@ export class NameLexicon {
     readonly settings: NameSettings,
   ) {
     let cache = caches.get(stats);
-    if (!cache || cache.version !== stats.version || cache.registry !== settings.registry) {
-      cache = { version: stats.version, registry: settings.registry, forms: new Map(), groups: new Map(), bare: new Map(), entries: new Map(), relaxed: new Map() };
+    if (!cache || cache.version !== stats.version || cache.registry !== settings.registry || cache.nameShare !== settings.nameShare) {
+      cache = {
+        version: stats.version, registry: settings.registry, nameShare: settings.nameShare,
+        forms: new Map(), groups: new Map(), bare: new Map(), entries: new Map(), relaxed: new Map(), misspelt: new Map(),
+      };
       caches.set(stats, cache);
     }
     this.cache = cache;
@@ -129,7 +154,7 @@ export class NameLexicon {
       const key = foldKey(bare);
       if (key === 'عبد' || key === 'ابو') return { clitic, bare, key };
       // والى، وعلى، بمنطقة، والرئيس: a clitic on a function word, an institution or a title.
-      if (STOP_WORDS.has(key) || TITLES.has(key) || CONNECTORS.has(key) || INSTITUTIONS.has(key)) return undefined;
+      if (STOP_WORDS.has(key) || TITLES.has(key) || CONNECTORS.has(key) || INSTITUTIONS.has(key) || CALENDAR.has(key)) return undefined;
       if (letters - clitic.length < 3 || (!relaxed && !this.promising(bare, key))) continue;
       // A clitic is split off only when the rest is the commoner word (وفايز, لإيران; not وليد, كاريك),
       // and not off a dictionary word whose rest is no word (بابها is her door, not ب + ابها).
@@ -167,7 +192,10 @@ export class NameLexicon {
   /** Cheap test that every path to a finding needs: registry, compound, name position or unknown word. */
   private promising(bare: string, key: string): boolean {
     if ((this.stats.named.get(key) ?? 0) >= 1 || this.settings.registry?.has(key) || compoundHead(bare) !== undefined) return true;
-    return letterCount(bare) >= 4 && !hasArticle(bare) && !(this.hasDictionary && this.corpus.dictionary.has(bare));
+    if (letterCount(bare) < 4 || (this.hasDictionary && this.corpus.dictionary.has(bare))) return false;
+    // المانيا: not the article but a name's first letters without their hamza (ألمانيا).
+    if (bare.startsWith(ARTICLE)) return ['\u0623', '\u0625'].some((h) => this.corpus.dictionary.has(h + bare.slice(1)));
+    return !hasArticle(bare);
   }
 
   group(key: string, forms: NameForm[], kind: NameGroup['kind'], registry?: string): NameGroup {
@@ -192,6 +220,13 @@ export class NameLexicon {
    * is also a word; they need a neighbour.
    */
   isMisspeltName(bare: string, key: string, forms: readonly NameForm[]): boolean {
+    // Cached by spelling: the forms of a spelling are cached too, and this runs on every mention.
+    let misspelt = this.cache.misspelt.get(bare);
+    if (misspelt === undefined) this.cache.misspelt.set(bare, (misspelt = this.misspelt(bare, key, forms)));
+    return misspelt;
+  }
+
+  private misspelt(bare: string, key: string, forms: readonly NameForm[]): boolean {
     // Without a dictionary a misspelling cannot be told from another word (فائز، زائد): a neighbour must show it.
     if (!this.hasDictionary || letterCount(bare) < 3 || this.corpus.dictionary.has(bare)) return false;
     if (letterCount(bare) >= 4 && (this.stats.named.get(key) ?? 0) >= 3 && this.isNameWord(key, forms, SINGLE_WORD_FACTOR * this.settings.nameShare)) return true;
@@ -199,25 +234,58 @@ export class NameLexicon {
   }
 
   /**
-   * A country, region or city the dictionary knows (إيران، ألمانيا، الأردن، مكة): the corpus never
-   * inflects it with the article (no الإيران; for الأردن, no bare أردن), puts it after a preposition
-   * (في ألمانيا، لإيران، بالأردن) and derives a nisba adjective from it (الإيراني، الألماني،
-   * الأردني، المكي). Verbs, masdars, adverbs and common nouns (أعلنت، إنهاء، إيجابيا، الإعلام) fail.
+   * A country, region, city or body the dictionary knows (إيران، ألمانيا، الأردن، مكة، أنقرة): the
+   * corpus never inflects it with the article (no الإيران; for الأردن, no bare أردن; a word without
+   * the article may carry it in a few typos), puts it after a preposition (في ألمانيا، لإيران،
+   * بالأردن) and either derives a nisba adjective from it (الإيراني، الألماني، الأردني، المكي) or
+   * lets it stand free, followed by a preposition, a relative or an adverb of time (في أنقرة أمس،
+   * أفغانستان التي). Verbs never follow a preposition (من before a verb is "who": من أصيب); masdars
+   * and common nouns take the article (الإطار، الأبناء) and adjectives lose it (أخيرة); construct
+   * nouns (أعقاب، أرجاء) are always followed by their complement.
    */
   private isCountry(surface: string, forms: readonly NameForm[]): boolean {
     // A final heh is a pronoun (أهله، اسمه), never a place.
     if (!this.corpus.dictionary.has(surface) || surface.endsWith('\u0647')) return false;
     const words = this.corpus.words;
     const article = surface.startsWith(ARTICLE);
-    const inflected = (f: string) =>
-      article ? words.count(f.slice(2)) > 0 : ARTICLE_PREFIXES.some((a) => words.count(a + f) > 0);
-    if (forms.some((f) => inflected(f.surface))) return false;
-    const afterPreposition = PREPOSITIONS.some((p) => words.pairCount(p + surface) > 0) ||
-      (article ? ['\u0628', '\u0644'].some((c) => words.count(c + (c === '\u0644' ? surface.slice(1) : surface)) > 0) : ['\u0628', '\u0644'].some((c) => words.count(c + surface) > 0));
-    if (!afterPreposition) return false;
+    let inflected = 0;
+    let mentions = 0;
+    for (const f of forms) {
+      mentions += f.mentions;
+      inflected += article ? words.count(f.surface.slice(2)) : ARTICLE_PREFIXES.reduce((sum, a) => sum + words.count(a + f.surface), 0);
+    }
+    // Without the article a word may be a homograph (أمم beside الأمم): none is allowed.
+    if (inflected > (article ? 0 : INFLECTED_SHARE * mentions)) return false;
+    let afterPreposition = PREPOSITIONS.reduce((sum, p) => sum + words.pairCount(p + surface), 0);
+    for (const c of ['\u0628', '\u0644']) afterPreposition += words.count(c + (article && c === '\u0644' ? surface.slice(1) : surface));
+    if (afterPreposition === 0) return false;
     const base = surface.endsWith('\u064A\u0627') ? surface.slice(0, -1) : /[\u0627\u0629]$/.test(surface) ? surface.slice(0, -1) + '\u064A' : surface + '\u064A';
     const nisba = article ? base : ARTICLE + base;
-    return words.count(nisba) + words.count(nisba + TEH_MARBUTA) > 0;
+    if (words.count(nisba) + words.count(nisba + TEH_MARBUTA) > 0) return true;
+    // Free-standing. A nisba adjective (الأهلي، الإيطالية) stands free too, and so does a noun with
+    // a pronoun (أرضها، أبنائها، زوجتي), whose stem takes the article (الأرض، الأبناء، الزوجة).
+    if (article && /\u064A\u0629?$/.test(surface)) return false;
+    // With the article, a masdar stands free too (الإسراع في): the place must also follow place nouns (محافظة الأحساء).
+    if (article && (this.stats.named.get(foldKey(surface)) ?? 0) < Math.max(3, FREE_SHARE * mentions / 2)) return false;
+    if (!article && this.suffixedNoun(surface)) return false;
+    // امرأة، اسم: the article drops their first alef (المرأة).
+    if (!article && surface[0] === '\u0627' && words.count(ARTICLE + surface.slice(1)) > 0) return false;
+    // Only prepositions written apart: لـ and بـ go before verbs too (لأقول), and من is also "who" (من أصيب).
+    const afterApart = FREE_PREPOSITIONS.reduce((sum, p) => sum + words.pairCount(p + surface), 0);
+    const before = FREE_AFTER.reduce((sum, next) => sum + words.pairCount(surface + next), 0);
+    return afterApart > 0 && before >= 2 && before >= FREE_SHARE * afterPreposition;
+  }
+
+  /** A noun with an attached pronoun whose stem the corpus writes with the article (أرضها، أبنائهم، زوجتي). */
+  private suffixedNoun(surface: string): boolean {
+    const suffix = PLACE_PRONOUN_END.exec(surface)?.[0];
+    if (!suffix) return false;
+    let stem = surface.slice(0, -suffix.length);
+    // A particle with a pronoun (أننا، إنني، لأنهم).
+    if (isFunctionWord(stem) || STOP_WORDS.has(foldKey(stem)) || ['\u0623\u0646', '\u0625\u0646', '\u0644\u0623\u0646'].includes(stem)) return true;
+    if (letterCount(stem) < 3) return false;
+    stem = stem.replace(/\u062A$/, TEH_MARBUTA).replace(/[\u0626\u0624]$/, '\u0621'); // ت → ة، ئ/ؤ → ء
+    return this.corpus.words.count(ARTICLE + stem) > 0;
   }
 
   /** A word the corpus writes where names stand (after titles, بن, آل) in at least `share` of its mentions. */
@@ -278,6 +346,84 @@ export class NameLexicon {
     return forms;
   }
 
+  /**
+   * The spelling of a foreign name that another transliteration outnumbers (ترمب for ترامب, بوتن
+   * for بوتين, نتانياهو for نتنياهو): the two differ by one long vowel letter (ا، و، ي) inserted or
+   * dropped inside the word, not the first letter nor the last. Candidates are only the spellings one
+   * such edit away, looked up in the word counts, never every pair of words. Both spellings must
+   * look like a foreign name: at least one unknown to the dictionary (Arabic names the dictionary
+   * knows differ this way: محمد / محمود، سلمان / سليمان), the commoner one unknown to it or written
+   * where names stand, four letters or more, no article, no pronoun ending.
+   */
+  transliteration(text: string, entry: Entry = this.entry(text)): Transliteration | null {
+    // Kept on the word's entry: no second lookup per word.
+    if (entry.transliteration === undefined) entry.transliteration = this.hasDictionary && text.length >= 4 ? this.findTransliteration(surfaceKey(text)) : null;
+    return entry.transliteration;
+  }
+
+  private findTransliteration(surface: string): Transliteration | null {
+    const words = this.corpus.words;
+    for (const clitic of ['', ...PROCLITICS]) {
+      if (!surface.startsWith(clitic)) continue;
+      const bare = surface.slice(clitic.length);
+      // A clitic is split off only when the rest is a word of its own (وترمب, not وليم).
+      if (clitic !== '' && words.count(bare) <= words.count(surface)) continue;
+      // The spelling reported is unknown to the dictionary in every hamza/yeh/ta marbuta spelling:
+      // not a common word (سيولة، توتر) nor one written without its hamza (اطلق for أطلق).
+      if (!this.transliterable(bare) || this.knownInAnySpelling(bare)) continue;
+      const own = this.mentions(bare);
+      let best: { surface: string; mentions: number } | undefined;
+      for (const other of vowelEdits(bare)) {
+        const mentions = this.mentions(other);
+        if (mentions <= own || mentions < MIN_TRANSLITERATION_MENTIONS || (best && mentions <= best.mentions)) continue;
+        if (!this.transliterable(other) || !this.foreignLike(other)) continue;
+        best = { surface: other, mentions };
+      }
+      if (best) {
+        const forms: NameForm[] = [
+          { surface: best.surface, mentions: best.mentions, files: Math.max(words.files(best.surface), 1) },
+          { surface: bare, mentions: own, files: Math.max(words.files(bare), 1) },
+        ];
+        return { clitic, bare, group: { key: foldKey(bare), kind: 'transliteration', forms, canonical: best.surface } };
+      }
+    }
+    return null;
+  }
+
+  /** Mentions of a spelling with or without a proclitic. */
+  private mentions(bare: string): number {
+    const words = this.corpus.words;
+    let mentions = words.count(bare);
+    if (mentions === 0) return 0;
+    for (const clitic of PROCLITICS) mentions += words.count(clitic + bare);
+    return mentions;
+  }
+
+  /** The dictionary knows the word in one of its spellings (اطلاق as إطلاق). */
+  private knownInAnySpelling(bare: string): boolean {
+    const dictionary = this.corpus.dictionary;
+    return dictionary.has(bare) || spellingVariants(bare).some((v) => dictionary.has(v));
+  }
+
+  /**
+   * The shape of a foreign name: long enough, no article, no pronoun ending, not a function or
+   * title word, and not two words run together (لازال is لا زال).
+   */
+  private transliterable(bare: string): boolean {
+    if (letterCount(bare) < 4 || hasArticle(bare) || PRONOUN_END.test(bare) || isFunctionWord(bare) || compoundHead(bare) !== undefined) return false;
+    if (this.corpus.words.pairCount(bare) > 0 || VERB_OBJECT_END.test(bare)) return false;
+    const key = foldKey(bare);
+    return !(STOP_WORDS.has(key) || TITLES.has(key) || CONNECTORS.has(key) || INSTITUTIONS.has(key) || CALENDAR.has(key));
+  }
+
+  /** The commoner spelling looks like a foreign name: the dictionary lacks it, or the corpus writes it where names stand. */
+  private foreignLike(bare: string): boolean {
+    if (!this.knownInAnySpelling(bare)) return true;
+    // A word the dictionary knows (بوتين، مصلح) must be a name by its places (الرئيس الروسي فلاديمير بوتين).
+    const named = this.stats.named.get(foldKey(bare)) ?? 0;
+    return named >= 3 && named >= this.settings.nameShare * this.corpus.words.count(bare);
+  }
+
   /** Whether the word at `surface` (fold `key`) is written where names stand in `share` of its mentions. */
   nameLike(surface: string, key: string, share: number): boolean {
     if ((this.stats.named.get(key) ?? 0) < 2) return false;
@@ -285,6 +431,36 @@ export class NameLexicon {
     const forms = STOP_WORDS.has(key) ? [] : this.formsOf(surface);
     return this.isNameWord(key, forms.length ? forms : [{ surface, mentions: this.corpus.words.count(surface), files: 0 }], share);
   }
+}
+
+/** A transliteration variant of a word: the clitic before it and its group (the commoner spelling first). */
+export interface Transliteration {
+  clitic: string;
+  bare: string;
+  group: NameGroup;
+}
+
+/** A verb with an object pronoun (جعلوه، يواجهونه), not a name. */
+const VERB_OBJECT_END = /(?:\u0648\u0647|\u0648\u0646\u0647|\u064A\u0646\u0647)$/; // وه ونه ينه
+/** The commoner transliteration needs this many mentions. */
+const MIN_TRANSLITERATION_MENTIONS = 3;
+const LONG_VOWELS = ['\u0627', '\u0648', '\u064A']; // ا و ي
+
+/** ا و ي ى ء ة: letters that are not consonants a transliteration writes a vowel between. */
+const NOT_CONSONANT = /[\u0621-\u0627\u0629\u0648\u0649\u064A]/;
+
+/**
+ * Spellings one long vowel letter away, inside the word (never its first or last letter), the
+ * letter standing between two consonants (ترمب / ترامب، بوتن / بوتين): a vowel letter beside another
+ * (نيكي / نايكي، بيرن / بايرن، داعش / دواعش) makes another name or another word.
+ */
+export function vowelEdits(bare: string): string[] {
+  const edits = new Set<string>();
+  const consonants = (a: string, b: string) => !NOT_CONSONANT.test(a) && !NOT_CONSONANT.test(b);
+  for (let i = 1; i < bare.length - 1; i++) if (LONG_VOWELS.includes(bare[i]) && consonants(bare[i - 1], bare[i + 1])) edits.add(bare.slice(0, i) + bare.slice(i + 1));
+  for (let i = 1; i < bare.length; i++) if (consonants(bare[i - 1], bare[i])) for (const v of LONG_VOWELS) edits.add(bare.slice(0, i) + v + bare.slice(i));
+  edits.delete(bare);
+  return [...edits];
 }
 
 /** عبد or أبو joined to a name (عبدالمجيد، أبوظبي); not أبواب، أبوابها، whose rest starts with a bare alef. */

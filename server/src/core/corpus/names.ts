@@ -37,6 +37,14 @@ const STOP_LIST: readonly string[] = [
 /** Fold keys of function words: a word folding to one (علي, على) is never compared as a name. */
 export const STOP_WORDS: ReadonlySet<string> = new Set(STOP_LIST.map(foldKey));
 
+/**
+ * Month names (أغسطس، أيلول): proper nouns of the calendar, not actors; their hamza is common-word
+ * spelling. Fold keys.
+ */
+export const CALENDAR: ReadonlySet<string> = new Set(
+  ['يناير', 'فبراير', 'مارس', 'أبريل', 'مايو', 'يونيو', 'يوليو', 'أغسطس', 'سبتمبر', 'أكتوبر', 'نوفمبر', 'ديسمبر', 'كانون', 'شباط', 'آذار', 'نيسان', 'أيار', 'حزيران', 'تموز', 'أيلول', 'تشرين'].map(foldKey),
+);
+
 /** Words after which a name follows, possibly behind descriptors (الرئيس التركي …, وزير الخارجية …). */
 const TITLE_WORDS: readonly string[] = [
   'الرئيس', 'رئيس', 'رئيسة', 'أمير', 'ملك', 'الملك', 'الملكة', 'الأمير', 'الأميرة', 'الشيخ', 'الشيخة', 'السيد', 'السيدة', 'الدكتور', 'الدكتورة',
@@ -94,13 +102,22 @@ export function spellingVariants(bare: string): string[] {
   }
   // A proclitic, or a proclitic with the article, written on the word: the stem starts after it.
   const prefix = head ? undefined : (ARTICLE_PREFIX.exec(bare) ?? CLITIC_BEFORE_ALEF.exec(bare))?.[0];
+  // An ال that may be the start of the stem itself (المانيا for ألمانيا, والمانيا for وألمانيا).
+  let alefLam: string[] = [];
   if (prefix && letterCount(bare) - prefix.length >= 3) {
     results = [prefix];
     start = prefix.length;
+    if (prefix.endsWith(ARTICLE)) alefLam = expand(bare, [prefix.slice(0, -2)], prefix.length - 2);
   } else if (bare.startsWith(ARTICLE, start)) {
     results = results.map((r) => r + ARTICLE);
     start += 2;
   }
+  results = expand(bare, results, start);
+  return [...new Set([...results, ...alefLam])].filter((r) => r !== bare);
+}
+
+/** Every spelling of `bare` from `start` on, after each of `results` (bounded). */
+function expand(bare: string, results: string[], start: number): string[] {
   for (let i = start; i < bare.length; i++) {
     const alternatives = alternativesAt(bare, i, start);
     if (alternatives.length === 1 || results.length * alternatives.length > MAX_VARIANTS) {
@@ -109,7 +126,7 @@ export function spellingVariants(bare: string): string[] {
       results = results.flatMap((r) => alternatives.map((a) => r + a));
     }
   }
-  return results.filter((r) => r !== bare);
+  return results;
 }
 
 /** `عبد` or `أبو` starting a compound name written joined (عبدالمجيد، أبوظبي), if any. */
@@ -178,7 +195,9 @@ export function nameContextWords(words: readonly RunWord[]): Set<number> {
       // right after the title or after a word with the article; after an institution (لجنة حقوق
       // الإنسان) it belongs to the institution's name.
       let end = w + 1;
-      while (end - w <= MAX_WINDOW && joined(end) && !isFunctionWord(words[end].surface) && !TITLE_SURFACES.has(words[end].surface)) end++;
+      // العام after a title is part of it (الأمين العام، المدير العام), not the year.
+      const general = (n: number) => n === w + 1 && words[n].surface === 'العام';
+      while (end - w <= MAX_WINDOW && joined(end) && (general(end) || !isFunctionWord(words[end].surface)) && !TITLE_SURFACES.has(words[end].surface)) end++;
       let start = -1;
       let previous = 'title' as 'title' | 'article' | 'institution' | 'plain';
       for (let n = w + 1; n < end && start < 0; n++) {
@@ -223,6 +242,12 @@ export function isFunctionWord(surface: string): boolean {
   return FUNCTION_SURFACES.has(surface);
 }
 const LINK_SURFACES = spellings([...CONNECTOR_WORDS, 'عبد', 'أبو', ...PLACE_NOUNS], false);
+const PLACE_SURFACES = spellings(PLACE_NOUNS, false);
+
+/** A noun followed by a place's or body's name (مدينة، محافظة، بمنطقة), as written. */
+export function isPlaceNoun(surface: string): boolean {
+  return PLACE_SURFACES.has(surface);
+}
 
 /** Whether the word carries the article, alone or after a proclitic (الأمم، بالإضافة، للأعمال). */
 export function hasArticle(word: string): boolean {

@@ -9,9 +9,10 @@ import { PROCLITICS, letterCount, prefixLength } from './names';
 /**
  * How the spellings differ. `orthographic`: hamza/alef forms, hamza seats, maqsura/yeh, ta
  * marbuta/heh; `compound`: عبد/أبو joined or spaced; `ta-marbuta`: a dropped final ta marbuta
- * (غسان سلام); `registry`: the actor registry names the canonical form.
+ * (غسان سلام); `registry`: the actor registry names the canonical form; `transliteration`: a
+ * foreign name transliterated with one long vowel letter more or less (ترمب / ترامب), lower in confidence.
  */
-export type VariantKind = 'orthographic' | 'compound' | 'ta-marbuta' | 'registry';
+export type VariantKind = 'orthographic' | 'compound' | 'ta-marbuta' | 'registry' | 'transliteration';
 
 export interface NameForm {
   /** Surface key of the spelling, words separated by one space ("فايز السراج", "عبد المجيد"). */

@@ -2,10 +2,10 @@
 // (ايمانويل / إيمانويل), hamza seats (فائز / فايز), final maqsura/yeh and ta marbuta/heh, a dropped
 // final ta marbuta (غسان سلام), عبد/أبو compounds joined or spaced (عبد المجيد / عبدالمجيد). The
 // canonical spelling is the registry's, else the corpus majority (tie rule: spellings.ts).
+// Transliteration differences of foreign names (ترمب / ترامب, بوتن / بوتين) are a kind of their own,
+// reported as information with a fix applied only by hand: they may be an outlet's house style.
 // Left alone: words that are not shown to be names (على / علي, الى / إلى, الامم / الأمم are
-// common-word spelling, not actor spelling); transliteration differences (ترامب / ترمب, بوتين /
-// بوتن), which folding does not join and which are an outlet's house style; diacritics and
-// tatweel alone (their own rules).
+// common-word spelling, not actor spelling); diacritics and tatweel alone (their own rules).
 import { NameAnalyzer, NameLexicon, nameRegistry, type NameSettings, type VariantMention } from '../corpus/name-groups';
 import { arabicRun, foldOf, isPlaceNoun, nameContextWords } from '../corpus/names';
 import { bump, type CorpusFacet, type FileInput } from '../corpus/facet';
@@ -86,6 +86,12 @@ export function createActorSpelling(options: ActorSpellingOptions = {}): Rule {
         values: ['report', 'ignore'],
         default: 'report',
       },
+      transliteration: {
+        description:
+          "Whether a foreign name in a rarer transliteration (ترمب for ترامب, بوتن for بوتين) is reported ('report', as information, with a fix applied only by hand) or not ('ignore').",
+        values: ['report', 'ignore'],
+        default: 'report',
+      },
     },
     check({ text, tokens, options, corpus }) {
       // The registry governing this corpus (CorpusView.actors) names canonical spellings and
@@ -94,6 +100,7 @@ export function createActorSpelling(options: ActorSpellingOptions = {}): Rule {
       const settings: NameSettings = {
         nameShare: Number(options['name-share'] ?? 0.2),
         foreignLetters: Number(options['foreign-letters'] ?? 5),
+        transliteration: options.transliteration !== 'ignore',
         registry: actors ? registryOf(actors.names) : registry,
       };
       const analyzer = new NameAnalyzer(new NameLexicon(corpus, corpus.stats(nameFacet), settings));
@@ -136,6 +143,8 @@ function toFinding(mention: VariantMention, related: RelatedSpan[]): RuleFinding
     length: mention.length,
     message: `"${mention.shown}" is written "${mention.shownCanonical}" ${where}`,
     word: mention.shown,
+    // Another transliteration may be an outlet's house style: information, fixed only by hand.
+    ...(group.kind === 'transliteration' ? { severity: 'info' as const, unsafeFixReason: 'another transliteration, which may be house style' } : {}),
     fixes: [{ title: `Write "${mention.shownCanonical}"`, edits: replaceWords(mention.tokens, mention.clitic, mention.from, mention.to) }],
     // Every other spelling of the group, for "fix all spellings of <name> in the workspace".
     corpusFix: { name: group.canonical, canonical: group.canonical, variants: group.forms.map((f) => f.surface).filter((s) => s !== group.canonical) },

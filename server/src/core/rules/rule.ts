@@ -52,6 +52,11 @@ export interface RuleFinding {
   related?: RelatedSpan[];
   /** Offered as "fix all spellings of <name> in the workspace". */
   corpusFix?: SpellingFix;
+  /**
+   * The most this finding is, when the rule knows it is less sure of it than of its other findings
+   * (a transliteration difference); the engine reports the lesser of this and the rule's severity.
+   */
+  severity?: Severity;
 }
 
 export interface Finding extends RuleFinding {
