@@ -3,11 +3,12 @@
 // of open documents are matched on their current text; other files come from the index.
 import { CreateFile, SymbolKind, TextDocumentEdit, type DocumentSymbol, type Location, type Position, type Range, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { compareIds, type ActorMention, type ActorSummary, type IndexedActor } from '../core/actors/actor-index';
+import { compareIds, spellingKey, type ActorMention, type ActorSummary, type IndexedActor } from '../core/actors/actor-index';
+import { contentHash } from '../core/corpus/corpus-index';
 import { markedNameFacet, markedNames, type MarkedName } from '../core/actors/discovered';
 import { NameMatcher, type NameMatch } from '../core/actors/matcher';
 import { nameKey, type ActorType } from '../core/actors/registry';
-import { appendActor, mentionRewrite, renameActorEdit } from '../core/actors/registry-edit';
+import { appendActor, renameActorEdit, rewrittenMention } from '../core/actors/registry-edit';
 import type { WordData } from '../core/corpus/words';
 import { LineIndex } from '../core/text/lines';
 import { foldKey, surfaceKey } from '../core/text/normalize';
@@ -35,6 +36,8 @@ export interface ActorDocuments {
 }
 
 const MARKED_PREFIX = 'marked:';
+/** Files read at once when a rename visits the corpus. */
+const READ_CONCURRENCY = 32;
 const MAX_MARKED = 5000;
 
 export class ActorService {
@@ -233,20 +236,32 @@ export class ActorService {
       const file = uriToPath(document.uri);
       if (file && !this.registries.isRegistry(file)) files.add(file);
     }
-    for (const file of [...files].sort(compareIds)) {
+    const sorted = [...files].sort(compareIds);
+    const texts = await mapConcurrently(sorted, READ_CONCURRENCY, (file) => this.textOf(file));
+    const target = spellingKey(name);
+    sorted.forEach((file, i) => {
+      const text = texts[i];
+      if (text === undefined) return;
       const uri = pathToUri(file);
       const open = this.documents.get(uri);
-      const text = await this.textOf(file);
-      if (text === undefined) continue;
-      const lines = new LineIndex(text);
+      const indexed = this.index.actors.indexedText(file);
       const edits: LspTextEdit[] = [];
-      for (const mention of this.index.actors.match(file, text)) {
-        if (mention.actor !== actor.ordinal || mention.form === 'alias') continue;
-        const edit = mentionRewrite(text, mention, name);
-        if (edit) edits.push({ range: rangeIn(lines, edit.offset, edit.length), newText: edit.newText });
+      if (!open && indexed && indexed.length === text.length && indexed.hash === contentHash(text)) {
+        // The file is as indexed: its stored mentions give the edits without matching it again.
+        for (const mention of this.index.actors.mentionsIn(file)) {
+          if (mention.actor !== actor.ordinal || mention.form === 'alias' || mention.surface === target) continue;
+          const start = { line: mention.line, character: mention.character };
+          edits.push({ range: { start, end: { line: mention.line, character: mention.character + mention.length } }, newText: rewrittenMention(mention, name) });
+        }
+      } else {
+        const lines = new LineIndex(text);
+        for (const mention of this.index.actors.match(file, text)) {
+          if (mention.actor !== actor.ordinal || mention.form === 'alias' || mention.surface === target) continue;
+          edits.push({ range: rangeIn(lines, mention.offset, mention.length), newText: rewrittenMention(mention, name) });
+        }
       }
       if (edits.length) changes.push(TextDocumentEdit.create({ uri, version: open ? open.version : null }, edits));
-    }
+    });
     return { documentChanges: changes };
   }
 
@@ -304,4 +319,18 @@ export function actorKey(actor: IndexedActor): string {
 
 export function rangeIn(lines: LineIndex, offset: number, length: number): Range {
   return lines.rangeAt(offset, length);
+}
+
+/** Maps over items with at most `limit` calls in flight; results in input order. */
+async function mapConcurrently<T, R>(items: readonly T[], limit: number, map: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await map(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }

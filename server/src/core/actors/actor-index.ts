@@ -29,6 +29,8 @@ export interface ActorMention {
   cliticLength: number;
   /** ل + the name's article written لل (للأمم المتحدة). */
   lamArticle: boolean;
+  /** The last proclitic is ل (لفايز): a new name with the article merges with it (للفايز). */
+  lamClitic: boolean;
   line: number;
   character: number;
   /** The spelling as written (surface key, clitics removed). */
@@ -64,6 +66,7 @@ export interface ActorSummary {
 
 const STRIDE = 7; // actor, offset, length, clitic length | lamArticle << 16, line, character, form << 16 | spelling
 const LAM_ARTICLE = 1 << 16;
+const LAM_CLITIC = 1 << 17;
 
 interface FileMentions {
   hash: number;
@@ -166,7 +169,7 @@ export class ActorIndex {
     mentions.forEach((m, i) => {
       let spelling = spellingIndex.get(m.surface);
       if (spelling === undefined) spellingIndex.set(m.surface, (spelling = spellings.push(m.surface) - 1));
-      table.set([m.actor, m.offset, m.length, m.cliticLength | (m.lamArticle ? LAM_ARTICLE : 0), m.line, m.character, (FORMS.indexOf(m.form) << 16) | spelling], i * STRIDE);
+      table.set([m.actor, m.offset, m.length, m.cliticLength | (m.lamArticle ? LAM_ARTICLE : 0) | (m.lamClitic ? LAM_CLITIC : 0), m.line, m.character, (FORMS.indexOf(m.form) << 16) | spelling], i * STRIDE);
       const tally = this.tallies[m.actor];
       tally.mentions++;
       tally.files.set(fileId, (tally.files.get(fileId) ?? 0) + 1);
@@ -203,8 +206,14 @@ export class ActorIndex {
       const surface = mentionSurface(text, match);
       const form: MentionForm = surface === target.surface ? target.form : target.form === 'variant' ? 'variant' : 'spelling';
       const { line, character } = lines.positionAt(match.offset);
-      return { actor: target.actor, offset: match.offset, length: match.length, cliticLength: match.cliticLength, lamArticle: match.lamArticle, line, character, surface, form, spelling: target.surface };
+      return { actor: target.actor, offset: match.offset, length: match.length, cliticLength: match.cliticLength, lamArticle: match.lamArticle, lamClitic: match.cliticLength > 0 && surfaceKey(text.slice(match.offset - match.cliticLength, match.offset)).endsWith('ل'), line, character, surface, form, spelling: target.surface };
     });
+  }
+
+  /** Content hash and length of the text a file's mentions were matched in (see contentHash). */
+  indexedText(fileId: string): { hash: number; length: number } | undefined {
+    const file = this.files.get(fileId);
+    return file && file.generation === this.registries ? { hash: file.hash, length: file.length } : undefined;
   }
 
   /** The indexed mentions of a file (as of its last `update`). */
@@ -312,6 +321,7 @@ function decode(file: FileMentions, i: number): ActorMention {
     length: t[i + 2],
     cliticLength: t[i + 3] & 0xffff,
     lamArticle: (t[i + 3] & LAM_ARTICLE) !== 0,
+    lamClitic: (t[i + 3] & LAM_CLITIC) !== 0,
     line: t[i + 4],
     character: t[i + 5],
     form: FORMS[t[i + 6] >>> 16],

@@ -2,7 +2,6 @@
 // writing a new canonical name. Pure: the server turns them into workspace edits.
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { TextEdit } from '../rules/rule';
-import { surfaceKey } from '../text/normalize';
 import { spellingKey, type ActorMention } from './actor-index';
 import { parseRegistry, type Actor, type ActorType } from './registry';
 
@@ -79,15 +78,18 @@ export function yamlScalar(value: string): string {
 }
 
 /**
- * The edit that writes `name` over a mention, keeping its proclitics: ل + الاسم stays لل
- * (للأمم → للمنظمة), and a ل before a name gaining the article merges with it. Undefined when
- * the mention already reads `name`.
+ * What a mention becomes when `name` is written over it, proclitics kept: ل + الاسم is written
+ * للاسم (للأمم → للمنظمة), so a name with the article loses its alef after a ل. With a
+ * lamArticle mention the ل in the range is the old name's article, so a name without one simply
+ * replaces it.
  */
-export function mentionRewrite(text: string, mention: Pick<ActorMention, 'offset' | 'length' | 'cliticLength' | 'lamArticle'>, name: string): TextEdit | undefined {
-  const lamBefore = mention.cliticLength > 0 && surfaceKey(text.slice(mention.offset - mention.cliticLength, mention.offset)).endsWith('ل');
-  // With a lamArticle mention the ل in the range is the old name's article, so a new name
-  // without one simply replaces it; a new name with one loses its alef after the ل.
-  const newText = (mention.lamArticle || lamBefore) && name.startsWith('ال') ? name.slice(1) : name;
+export function rewrittenMention(mention: Pick<ActorMention, 'lamArticle' | 'lamClitic'>, name: string): string {
+  return (mention.lamArticle || mention.lamClitic) && name.startsWith('ال') ? name.slice(1) : name;
+}
+
+/** The edit that writes `name` over a mention; undefined when the mention already reads `name`. */
+export function mentionRewrite(text: string, mention: Pick<ActorMention, 'offset' | 'length' | 'lamArticle' | 'lamClitic'>, name: string): TextEdit | undefined {
+  const newText = rewrittenMention(mention, name);
   if (text.slice(mention.offset, mention.offset + mention.length) === newText) return undefined;
   return { offset: mention.offset, length: mention.length, newText };
 }
