@@ -293,7 +293,7 @@ export class ActorService {
       name: actor.name,
       type: actor.type,
       mentions: this.index.actors.mentionCount(actor.ordinal),
-      files: this.index.actors.filesOf(actor.ordinal).length,
+      files: this.index.actors.fileCountOf(actor.ordinal),
     }));
     const marked = this.markedNames()
       .names.filter((n) => !q || foldKey(n.surface).includes(q))

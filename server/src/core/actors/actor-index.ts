@@ -241,6 +241,11 @@ export class ActorIndex {
     return [...(this.tallies[actor]?.files.keys() ?? [])].sort(compareIds);
   }
 
+  /** How many files mention the actor. */
+  fileCountOf(actor: number): number {
+    return this.tallies[actor]?.files.size ?? 0;
+  }
+
   mentionCount(actor: number): number {
     return this.tallies[actor]?.mentions ?? 0;
   }
