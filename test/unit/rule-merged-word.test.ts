@@ -16,7 +16,7 @@ const DICTIONARY = new WordSetDictionary(
   الأمريكي زار اجتمع مجلس الأمن مقر أمس اتفاق الهدنة رئيس وصل رسالة بعث المحادثات استمرت حكومة الرئيس
   كلمة مؤتمر صحفي السفير السلام المنطقة المفاوضات جديدة اليوم الاجتماع التعاون مدينة بين الدول بينا لدول
   أشرف وأكرم أكرم الاتحاد ومع مالك ولم لم النهر وان قيمهم وإنسانيتهم قيم إنسانية أغلب مرتادي براد فورد
-  يوتيوب يا الشروط الأصلية أيمن حفظه نصر الحمد لله التي تدعمها`.split(/\s+/),
+  يوتيوب يا الشروط الأصلية أيمن حفظه نصر الحمد لله التي تدعمها تلاشت وسيحمل`.split(/\s+/),
 );
 
 // Articles of the corpus, where the spaced forms occur (our own sentences).
@@ -177,6 +177,13 @@ describe('merged-word', () => {
     const seen = 'قيم إنسانية قيم إنسانية قيم إنسانية';
     checkSpans('عن ⟦قيمهموإنسانيتهم⟧ اليوم', { files: [...BACKGROUND, filler, seen], options });
     checkSpans('عن قيمهموإنسانيتهم اليوم', { files: [...BACKGROUND, filler, 'قيم إنسانية'], options });
+  });
+
+  it('splits two long words around و when one of them is seen, however rare', () => {
+    const filler = 'كلمة '.repeat(20000);
+    const options = { 'min-part-frequency': '100' };
+    checkSpans('ثم ⟦تلاشتوسيحمل⟧ الغد', { files: [...BACKGROUND, filler, 'تلاشت تلاشت'], options });
+    checkSpans('ثم تلاشتوسيحمل الغد', { files: [...BACKGROUND, filler], options });
   });
 
   it('needs one common part and the other seen where the join has no telltale shape', () => {

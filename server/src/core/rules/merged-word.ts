@@ -3,12 +3,16 @@
 // dictionary or the corpus knows are ranked by corpus frequency, the shape of the join and how often
 // the corpus writes the pair spaced (Norvig-style); the most plausible split is reported only with
 // evidence: the spaced form is clearly more common than the joined one, or a rare token joins two
-// listed words at a telltale place (a teh marbuta or alef maqsura inside it, an article after it),
-// or, with a fix left to a human, two frequent listed words at any other place.
+// listed words at a telltale place (a teh marbuta or alef maqsura inside it, an article after it,
+// also before an article word spelt with another hamza that the corpus uses), or, with a fix left to
+// a human, listed words at any other place (before و: أشرف|وأكرم، بتحركاته|وقوته) when one of them
+// is common in the corpus and the other seen (inflected words count their stem: قيمهم), with
+// stricter demands on short parts, where names hide words.
 // Left alone: words the dictionary, the accept list or the corpus knows, with their clitics
 // (وفرنسا، بالجزائر، للأمم) or another hamza (إنقطاع); compound names written joined by convention
-// (عبدالله، أبوظبي، نصرالله: their spacing is a consistency question); names that hide short words
-// (دارفور، ميركل); Latin words and numbers; a missing space after punctuation (ماكرون.وقال, the
+// (عبدالله، أبوظبي، نصرالله، الحمدلله: their spacing is a consistency question, unless the corpus
+// writes the phrase spaced far more often: حفظه الله); names that hide short words (دارفور، ميركل،
+// مالكولم، يوتيوبيا); Latin words and numbers; a missing space after punctuation (ماكرون.وقال, the
 // spacing rule's job).
 import { WordKnowledge, analyses, isClitics } from '../lexicon/words';
 import { isArabicLetter, isArabicMark } from '../text/chars';
@@ -39,6 +43,8 @@ const SUPPORT_PRONOUNS = ['ه', 'ها', 'هم', 'هما', 'هن', 'كم', 'كن'
 const VOCATIVE = 'يا';
 /** Letters of an article word the corpus lacks that may follow a join (ال and four letters). */
 const MIN_ARTICLE_NAME = 6;
+/** Letters of each part (و included) from which a join before و needs only one part seen. */
+const LONG_PART = 5;
 /** Spaced occurrences, and times the joined ones, that make a name-like phrase (حفظه الله) a join. */
 const TAIL_SPACED = 10;
 /** Score cost of each part, so that a split into fewer parts wins a near tie. */
@@ -284,7 +290,9 @@ function evidenceOf(left: string, right: string, join: Join, joinedCount: number
   // Real joins have a common word on one side and a word seen elsewhere on the other; names and
   // loanwords that hide words (برادفورد، ماكنزي) seldom do, and a name when neither is seen.
   const [common, rare] = [Math.max(leftSupport, rightSupport), Math.min(leftSupport, rightSupport)];
-  if (common === 0 || common < settings.weakFloor || rare < settings.rareFloor) return undefined;
+  // Two long listed words around و (تبددت|وسيحمل) may both be rare, but one must be seen.
+  const longPair = join.shape === 'conjunction' && left.length >= LONG_PART && right.length >= LONG_PART && !hasShortArticleStem(left, LONG_PART - 1);
+  if (longPair ? common < settings.rareFloor || common === 0 : common === 0 || common < settings.weakFloor || rare < settings.rareFloor) return undefined;
   const joins = join.shape === 'conjunction' ? conjunctionJoin(left, right, leftCount, rightCount, settings) : plainJoin(left, right, leftCount, leftSupport, rightCount, settings);
   return joins ? 'lexicon' : undefined;
 }
@@ -327,9 +335,9 @@ function support(part: string, count: number, words: WordStats): number {
 }
 
 /** البر، بالم، والد: clitics and the article before fewer than three letters (the relatives التي، الذي are function words). */
-function hasShortArticleStem(part: string): boolean {
+function hasShortArticleStem(part: string, minStem = 3): boolean {
   const at = part.indexOf(ARTICLE);
-  return at >= 0 && isClitics(part.slice(0, at + ARTICLE.length)) && part.length - at - ARTICLE.length < 3;
+  return at >= 0 && isClitics(part.slice(0, at + ARTICLE.length)) && part.length - at - ARTICLE.length < minStem;
 }
 
 /** في، على، حتى، وما: a function word, with or without a conjunction. */
