@@ -120,7 +120,7 @@ export const mergedWord: Rule = {
       default: '3',
     },
     'min-part-frequency': {
-      description: 'Occurrences per million corpus tokens that each part needs when neither the spaced form nor an article or teh marbuta at the join shows the merge.',
+      description: 'Occurrences per million corpus tokens that the commoner part needs when neither the spaced form nor an article or teh marbuta at the join shows the merge (the rarer part needs 3, or this floor if lower).',
       values: ['0', '5', '10', '20', '50', '100'],
       default: '10',
     },
