@@ -5,6 +5,7 @@ import { buildCorpus, lintCorpus, viewOf, type CorpusFile } from '../../server/s
 import { spellingEdits } from '../../server/src/core/corpus/spellings';
 import { applyEdits, fixAll } from '../../server/src/core/engine';
 import { EMPTY_DICTIONARY, WordSetDictionary, type Dictionary } from '../../server/src/core/lexicon/dictionary';
+import { english } from '../../server/src/core/l10n';
 import { createActorSpelling, nameFacet } from '../../server/src/core/rules/actor-spelling';
 import type { Finding } from '../../server/src/core/rules/rule';
 import { surfaceKey } from '../../server/src/core/text/normalize';
@@ -236,7 +237,7 @@ describe('actor-spelling', () => {
     const rule = createActorSpelling({ registry: ['إيمانويل ماكرون', 'أردوغان'] });
     const files = corpus('وصل ايمانويل ماكرون إلى باريس.', 'غادر ايمانويل ماكرون باريس.', 'رحب اردوغان بالزيارة.', 'انتقد اردوغان القرار.');
     const view = viewOf(buildCorpus(files), EMPTY_DICTIONARY, config());
-    const messages = files.flatMap((f) => rule.check({ text: f.text, tokens: tokenize(f.text), lines: undefined as never, options: {}, corpus: view }).map((x) => x.message));
+    const messages = files.flatMap((f) => rule.check({ text: f.text, tokens: tokenize(f.text), lines: undefined as never, options: {}, corpus: view, t: english }).map((x) => x.message));
     assert.deepEqual(messages, [
       '"ايمانويل" is written "إيمانويل" in the actor registry',
       '"ايمانويل" is written "إيمانويل" in the actor registry',

@@ -4,6 +4,7 @@ import type { NassaqConfig } from './config/config';
 import { CorpusIndex } from './corpus/corpus-index';
 import { corpusView, type CorpusView } from './corpus/corpus-view';
 import type { CorpusFacet } from './corpus/facet';
+import { english, translator, type Locale, type Translate } from './l10n';
 import { EMPTY_DICTIONARY, WordSetDictionary } from './lexicon/dictionary';
 import { RULES } from './rules';
 import type { Finding, Fix, Rule, RuleContext, RuleOptions, Severity, TextEdit } from './rules/rule';
@@ -17,6 +18,8 @@ export interface LintOptions {
   rules?: readonly Rule[];
   /** The corpus the text belongs to; without one, the text is a corpus of its own. */
   corpus?: CorpusView;
+  /** The language of messages and fix titles; English when absent. */
+  locale?: Locale;
 }
 
 /** The facets every corpus index needs for the rule catalogue. */
@@ -51,6 +54,7 @@ export function lintText(text: string, config: NassaqConfig, lintOptions: LintOp
     tokens,
     lines,
     options: {},
+    t: translator(lintOptions.locale),
     // Built only if a rule asks: most rules never look beyond the article.
     get corpus(): CorpusView {
       corpus ??= singleFileCorpus(text, config);
@@ -79,8 +83,8 @@ export function lesserSeverity(a: Severity, b: Severity): Severity {
 }
 
 /** The message as users read it: says why no fix is applied automatically, when that is so. */
-export function displayMessage(finding: Finding): string {
-  return finding.unsafeFixReason === undefined ? finding.message : `${finding.message} (not fixed automatically: ${finding.unsafeFixReason})`;
+export function displayMessage(finding: Finding, t: Translate = english): string {
+  return finding.unsafeFixReason === undefined ? finding.message : t('{0} (not fixed automatically: {1})', finding.message, finding.unsafeFixReason);
 }
 
 /** The fix that `--fix` and "fix all" apply for a finding, if it has a safe one. */

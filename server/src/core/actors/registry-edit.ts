@@ -1,6 +1,7 @@
 // Text edits to actors.yaml that keep the editors' comments and layout: appending an actor,
 // writing a new canonical name. Pure: the server turns them into workspace edits.
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import { english, type Translate } from '../l10n';
 import type { TextEdit } from '../rules/rule';
 import { spellingKey, type ActorMention } from './actor-index';
 import { parseRegistry, type Actor, type ActorType } from './registry';
@@ -24,21 +25,21 @@ export function newActorId(name: string, taken: Iterable<string>): string {
  * the id, or an error when the registry cannot be edited safely (YAML errors, no `actors` list)
  * or already has the name.
  */
-export function appendActor(text: string, actor: NewActor): { edit: TextEdit; id: string } | { error: string } {
+export function appendActor(text: string, actor: NewActor, t: Translate = english): { edit: TextEdit; id: string } | { error: string } {
   const name = actor.name.trim().replace(/\s+/g, ' ');
-  if (!name) return { error: 'The name is empty' };
+  if (!name) return { error: t('The name is empty') };
   if (text.trim() === '') {
     const id = newActorId(name, []);
     return { id, edit: { offset: 0, length: text.length, newText: `actors:\n${entryText(id, name, actor.type, '  ')}` } };
   }
   const parsed = parseRegistry(text);
-  if (!parsed.usable) return { error: 'actors.yaml has errors; fix them before adding an actor' };
+  if (!parsed.usable) return { error: t('actors.yaml has errors; fix them before adding an actor') };
   const key = spellingKey(name);
   const owner = parsed.actors.find((a) => [a.name, ...a.aliases, ...a.variants].some((s) => spellingKey(s) === key));
-  if (owner) return { error: `"${name}" is already in actors.yaml (actor '${owner.id}')` };
+  if (owner) return { error: t('"{0}" is already in actors.yaml (actor \'{1}\')', name, owner.id) };
   const doc = parseDocument(text);
   const list = isMap(doc.contents) ? doc.contents.get('actors', true) : undefined;
-  if (!isSeq(list)) return { error: "actors.yaml has no 'actors' list" };
+  if (!isSeq(list)) return { error: t("actors.yaml has no 'actors' list") };
   const id = newActorId(name, parsed.actors.map((a) => a.id));
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const last = list.items[list.items.length - 1];

@@ -3,13 +3,14 @@
 // is a finding fixed to the registry's spelling. Used by the actor-spelling rule, where the
 // registry's name is always the canonical form.
 import { isFunctionWord } from '../corpus/names';
+import type { Translate } from '../l10n';
 import type { Dictionary } from '../lexicon/dictionary';
 import type { RuleFinding } from '../rules/rule';
 import type { Token } from '../text/tokenize';
 import type { RegistryView } from './actor-index';
 import { mentionRewrite } from './registry-edit';
 
-export function registryFindings(text: string, tokens: readonly Token[], registry: RegistryView, dictionary: Dictionary): RuleFinding[] {
+export function registryFindings(text: string, tokens: readonly Token[], registry: RegistryView, dictionary: Dictionary, t: Translate): RuleFinding[] {
   const findings: RuleFinding[] = [];
   for (const mention of registry.mentions(text, tokens)) {
     if (mention.form === 'name' || mention.form === 'alias') continue;
@@ -22,9 +23,9 @@ export function registryFindings(text: string, tokens: readonly Token[], registr
     findings.push({
       offset: mention.offset,
       length: mention.length,
-      message: `"${mention.surface}" is written "${canonical}" in the actor registry`,
+      message: t('"{0}" is written "{1}" {2}', mention.surface, canonical, t('in the actor registry')),
       word: mention.surface,
-      fixes: [{ title: `Write "${canonical}"`, edits: [edit] }],
+      fixes: [{ title: t('Write "{0}"', canonical), edits: [edit] }],
       corpusFix: { name: mention.name, canonical, variants: [mention.surface] },
     });
   }

@@ -16,6 +16,8 @@ export interface NassaqConfig {
   accept: readonly string[];
   /** Path of the actor registry, relative to the folder holding `nassaq.yaml`. */
   actors: string;
+  /** Articles larger than this many bytes are skipped (`max-file-size`); unset: the default (20 MB). */
+  maxFileSize?: number;
 }
 
 export const DEFAULT_INCLUDE: readonly string[] = ['**/*.txt'];

@@ -1,8 +1,10 @@
 // Parses and validates `nassaq.yaml` text. Never throws: returns the configuration it could
 // read and the problems it found, each at an offset in the YAML text.
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
+import { english, type Translate } from '../l10n';
 import type { Rule, SeveritySetting } from '../rules/rule';
 import { DEFAULT_CONFIG, type NassaqConfig, type RuleSetting } from './config';
+import { parseSize } from './size';
 
 export interface ConfigProblem {
   offset: number;
@@ -19,13 +21,14 @@ export interface ParsedConfig {
 }
 
 const SEVERITIES: readonly SeveritySetting[] = ['off', 'hint', 'info', 'warning', 'error'];
-const TOP_LEVEL_KEYS = ['include', 'exclude', 'rules', 'accept', 'actors'];
+const TOP_LEVEL_KEYS = ['include', 'exclude', 'rules', 'accept', 'actors', 'max-file-size'];
 const MAX_CONFIG_LENGTH = 1_000_000;
 
-export function parseConfig(text: string, rules: readonly Rule[]): ParsedConfig {
+/** Problems are worded by `t` (English by default); YAML syntax errors keep the parser's English. */
+export function parseConfig(text: string, rules: readonly Rule[], t: Translate = english): ParsedConfig {
   const problems: ConfigProblem[] = [];
   if (text.length > MAX_CONFIG_LENGTH) {
-    return { config: DEFAULT_CONFIG, usable: false, problems: [{ offset: 0, length: 0, severity: 'error', message: `nassaq.yaml is larger than ${MAX_CONFIG_LENGTH} characters` }] };
+    return { config: DEFAULT_CONFIG, usable: false, problems: [{ offset: 0, length: 0, severity: 'error', message: t('nassaq.yaml is larger than {0} characters', MAX_CONFIG_LENGTH) }] };
   }
   const doc = parseDocument(text, { lineCounter: new LineCounter(), uniqueKeys: true });
   for (const error of doc.errors) {
@@ -35,10 +38,10 @@ export function parseConfig(text: string, rules: readonly Rule[]): ParsedConfig 
   const root = doc.contents;
   if (root === null || (isScalar(root) && root.value === null)) return { config: DEFAULT_CONFIG, problems, usable: true };
   if (!isMap(root)) {
-    problems.push({ ...span(root), severity: 'error', message: 'nassaq.yaml must be a mapping with keys include, exclude, rules, accept, actors' });
+    problems.push({ ...span(root), severity: 'error', message: t('nassaq.yaml must be a mapping with keys {0}', TOP_LEVEL_KEYS.join(', ')) });
     return { config: DEFAULT_CONFIG, problems, usable: false };
   }
-  const reader = new ConfigReader(problems, rules);
+  const reader = new ConfigReader(problems, rules, t);
   const config: NassaqConfig = {
     include: reader.stringList(root, 'include') ?? DEFAULT_CONFIG.include,
     exclude: reader.stringList(root, 'exclude') ?? DEFAULT_CONFIG.exclude,
@@ -46,10 +49,12 @@ export function parseConfig(text: string, rules: readonly Rule[]): ParsedConfig 
     accept: reader.stringList(root, 'accept') ?? [],
     actors: reader.path(root, 'actors') ?? DEFAULT_CONFIG.actors,
   };
+  const maxFileSize = reader.size(root, 'max-file-size');
+  if (maxFileSize !== undefined) config.maxFileSize = maxFileSize;
   for (const pair of root.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
     if (!TOP_LEVEL_KEYS.includes(key)) {
-      problems.push({ ...span(pair.key as Node), severity: 'warning', message: `Unknown key '${key}'; expected one of ${TOP_LEVEL_KEYS.join(', ')}` });
+      problems.push({ ...span(pair.key as Node), severity: 'warning', message: t("Unknown key '{0}'; expected one of {1}", key, TOP_LEVEL_KEYS.join(', ')) });
     }
   }
   return { config, problems, usable: !problems.some((p) => p.severity === 'error') };
@@ -65,6 +70,7 @@ class ConfigReader {
   constructor(
     private readonly problems: ConfigProblem[],
     private readonly rules: readonly Rule[],
+    private readonly t: Translate,
   ) {}
 
   private error(node: Node | null | undefined, message: string): void {
@@ -76,13 +82,13 @@ class ConfigReader {
     if (node === undefined) return undefined;
     if (isScalar(node) && typeof node.value === 'string') return [node.value];
     if (!isSeq(node)) {
-      this.error(node, `'${key}' must be a list of strings`);
+      this.error(node, this.t("'{0}' must be a list of strings", key));
       return undefined;
     }
     const values: string[] = [];
     for (const item of node.items) {
       if (isScalar(item) && (typeof item.value === 'string' || typeof item.value === 'number')) values.push(String(item.value));
-      else this.error(item as Node, `'${key}' entries must be strings`);
+      else this.error(item as Node, this.t("'{0}' entries must be strings", key));
     }
     return values;
   }
@@ -91,8 +97,16 @@ class ConfigReader {
     const node = map.get(key, true) as Node | undefined;
     if (node === undefined || (isScalar(node) && node.value === null)) return undefined;
     if (isScalar(node) && typeof node.value === 'string' && node.value.trim() !== '') return node.value.trim();
-    this.error(node, `'${key}' must be a file path, relative to nassaq.yaml`);
+    this.error(node, this.t("'{0}' must be a file path, relative to nassaq.yaml", key));
     return undefined;
+  }
+
+  size(map: YAMLMap, key: string): number | undefined {
+    const node = map.get(key, true) as Node | undefined;
+    if (node === undefined || (isScalar(node) && node.value === null)) return undefined;
+    const bytes = isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number') ? parseSize(node.value) : undefined;
+    if (bytes === undefined) this.error(node, `'${key}' must be a number of bytes, or a size such as 512K, 5MB or 1G`);
+    return bytes;
   }
 
   ruleSettings(map: YAMLMap): Record<string, RuleSetting> {
@@ -100,14 +114,14 @@ class ConfigReader {
     const settings: Record<string, RuleSetting> = {};
     if (node === undefined || (isScalar(node) && node.value === null)) return settings;
     if (!isMap(node)) {
-      this.error(node, "'rules' must map rule ids to a severity or to { severity, options… }");
+      this.error(node, this.t("'rules' must map rule ids to a severity or to { severity, options… }"));
       return settings;
     }
     for (const pair of node.items) {
       const id = isScalar(pair.key) ? String(pair.key.value) : '';
       const rule = this.rules.find((r) => r.id === id);
       if (!rule) {
-        this.error(pair.key as Node, `Unknown rule '${id}'. Known rules: ${this.rules.map((r) => r.id).join(', ')}`);
+        this.error(pair.key as Node, this.t("Unknown rule '{0}'. Known rules: {1}", id, this.rules.map((r) => r.id).join(', ')));
         continue;
       }
       const setting = this.ruleSetting(rule, pair.value as Node | null);
@@ -122,7 +136,7 @@ class ConfigReader {
       return severity ? { severity, options: {} } : undefined;
     }
     if (!isMap(value)) {
-      this.error(value, `'${rule.id}' takes a severity (${SEVERITIES.join(', ')}) or a mapping`);
+      this.error(value, this.t("'{0}' takes a severity ({1}) or a mapping", rule.id, SEVERITIES.join(', ')));
       return undefined;
     }
     const setting: { severity?: SeveritySetting; options: Record<string, string> } = { options: {} };
@@ -136,12 +150,12 @@ class ConfigReader {
       const spec = rule.options?.[key];
       if (!spec) {
         const known = Object.keys(rule.options ?? {});
-        this.error(pair.key as Node, `Rule '${rule.id}' has no option '${key}'${known.length ? `; options: severity, ${known.join(', ')}` : '; it only takes severity'}`);
+        this.error(pair.key as Node, known.length ? this.t("Rule '{0}' has no option '{1}'; options: severity, {2}", rule.id, key, known.join(', ')) : this.t("Rule '{0}' has no option '{1}'; it only takes severity", rule.id, key));
         continue;
       }
       const text = isScalar(item) ? String(item.value) : undefined;
       if (text === undefined || !spec.values.includes(text)) {
-        this.error(item, `'${key}' of '${rule.id}' must be one of: ${spec.values.join(', ')}`);
+        this.error(item, this.t("'{0}' of '{1}' must be one of: {2}", key, rule.id, spec.values.join(', ')));
         continue;
       }
       setting.options[key] = text;
@@ -152,7 +166,7 @@ class ConfigReader {
   private severity(node: Node): SeveritySetting | undefined {
     const value = isScalar(node) ? String(node.value) : '';
     if ((SEVERITIES as readonly string[]).includes(value)) return value as SeveritySetting;
-    this.error(node, `Severity must be one of: ${SEVERITIES.join(', ')}`);
+    this.error(node, this.t('Severity must be one of: {0}', SEVERITIES.join(', ')));
     return undefined;
   }
 }

@@ -11,6 +11,7 @@ import { arabicRun, foldOf, isPlaceNoun, nameContextWords } from '../corpus/name
 import { bump, type CorpusFacet, type FileInput } from '../corpus/facet';
 import { findMentions, replaceWords } from '../corpus/spellings';
 import { registryFindings } from '../actors/registry-findings';
+import type { Translate } from '../l10n';
 import type { RelatedSpan, Rule, RuleFinding } from './rule';
 
 /** Per file: occurrences in name positions (after titles, بن, آل…), by fold key and by surface key. */
@@ -93,7 +94,7 @@ export function createActorSpelling(options: ActorSpellingOptions = {}): Rule {
         default: 'report',
       },
     },
-    check({ text, tokens, options, corpus }) {
+    check({ text, tokens, options, corpus, t }) {
       // The registry governing this corpus (CorpusView.actors) names canonical spellings and
       // wrong ones; without one, the registry given to createActorSpelling (tests) applies.
       const actors = corpus.actors;
@@ -111,12 +112,12 @@ export function createActorSpelling(options: ActorSpellingOptions = {}): Rule {
       for (const found of findMentions(tokens, canonicals)) {
         const surface = canonicals[found.surface];
         const list = spans.get(surface) ?? [];
-        if (list.length < RELATED_LIMIT) list.push({ offset: found.offset, length: found.length, message: `"${surface}" here` });
+        if (list.length < RELATED_LIMIT) list.push({ offset: found.offset, length: found.length, message: t('"{0}" here', surface) });
         spans.set(surface, list);
       }
-      const fromRegistry = actors ? registryFindings(text, tokens, actors, corpus.dictionary) : [];
+      const fromRegistry = actors ? registryFindings(text, tokens, actors, corpus.dictionary, t) : [];
       const inRegistryFinding = (f: RuleFinding) => fromRegistry.some((r) => r.offset < f.offset + f.length && f.offset < r.offset + r.length);
-      return [...fromRegistry, ...mentions.map((m) => toFinding(m, spans.get(m.shownCanonical) ?? [])).filter((f) => !inRegistryFinding(f))];
+      return [...fromRegistry, ...mentions.map((m) => toFinding(m, spans.get(m.shownCanonical) ?? [], t)).filter((f) => !inRegistryFinding(f))];
     },
   };
 }
@@ -132,20 +133,20 @@ function registryOf(names: readonly string[]): ReturnType<typeof nameRegistry> {
 
 export const actorSpelling: Rule = createActorSpelling();
 
-function toFinding(mention: VariantMention, related: RelatedSpan[]): RuleFinding {
+function toFinding(mention: VariantMention, related: RelatedSpan[], t: Translate): RuleFinding {
   const { group } = mention;
   const canonical = group.forms.find((f) => f.surface === group.canonical);
   const total = group.forms.reduce((sum, f) => sum + f.mentions, 0);
   const files = canonical?.files ?? 0;
-  const where = group.kind === 'registry' ? 'in the actor registry' : `in ${canonical?.mentions ?? 0} of ${total} mentions across ${files} file${files === 1 ? '' : 's'}`;
+  const where = group.kind === 'registry' ? t('in the actor registry') : t('in {0} of {1} mentions across {2}', canonical?.mentions ?? 0, total, t.plural(files, '{0} file', '{0} files'));
   return {
     offset: mention.offset,
     length: mention.length,
-    message: `"${mention.shown}" is written "${mention.shownCanonical}" ${where}`,
+    message: t('"{0}" is written "{1}" {2}', mention.shown, mention.shownCanonical, where),
     word: mention.shown,
     // Another transliteration may be an outlet's house style: information, fixed only by hand.
-    ...(group.kind === 'transliteration' ? { severity: 'info' as const, unsafeFixReason: 'another transliteration, which may be house style' } : {}),
-    fixes: [{ title: `Write "${mention.shownCanonical}"`, edits: replaceWords(mention.tokens, mention.clitic, mention.from, mention.to) }],
+    ...(group.kind === 'transliteration' ? { severity: 'info' as const, unsafeFixReason: t('another transliteration, which may be house style') } : {}),
+    fixes: [{ title: t('Write "{0}"', mention.shownCanonical), edits: replaceWords(mention.tokens, mention.clitic, mention.from, mention.to) }],
     // Every other spelling of the group, for "fix all spellings of <name> in the workspace".
     corpusFix: { name: group.canonical, canonical: group.canonical, variants: group.forms.map((f) => f.surface).filter((s) => s !== group.canonical) },
     ...(related.length ? { related } : {}),

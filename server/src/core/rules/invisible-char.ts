@@ -3,6 +3,7 @@
 // the run; a ZWSP or word joiner between two letters becomes a space (not after a one-letter
 // proclitic و ف ب ل ك), and a mark splitting a number gets no safe fix (digits may be reversed).
 import { codePointName, INVISIBLE_NAMES, isArabicLetter, isCombiningMark, isDigit, isHighSurrogate, isLatinLetter, isLowSurrogate } from '../text/chars';
+import type { Translate } from '../l10n';
 import { edit, type Rule, type RuleFinding } from './rule';
 
 const BOM_CODE = 0xfeff;
@@ -10,7 +11,6 @@ const ZWSP_CODE = 0x200b;
 const ZWJ_CODE = 0x200d;
 const WORD_JOINER_CODE = 0x2060;
 const VARIATION_SELECTOR_16 = 0xfe0f;
-const REVERSED_NUMBER = 'it splits a number, whose digits the scraper may have reversed (4.3 for 3.4): check the number by hand';
 const PROCLITICS = new Set(['و', 'ف', 'ب', 'ل', 'ك']);
 const OTHER_LETTER = /\p{L}/u;
 
@@ -19,7 +19,7 @@ export const invisibleChar: Rule = {
   description: 'Zero-width characters and bidirectional controls hidden in the text.',
   defaultSeverity: 'warning',
   fixable: true,
-  check({ text }) {
+  check({ text, t }) {
     const findings: RuleFinding[] = [];
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
@@ -33,11 +33,11 @@ export const invisibleChar: Rule = {
       findings.push({
         offset: start,
         length: end - start,
-        message: describe(text.slice(start, end)),
-        ...(splitsNumber(text, start, end) ? { unsafeFixReason: REVERSED_NUMBER } : {}),
+        message: describe(text.slice(start, end), t),
+        ...(splitsNumber(text, start, end) ? { unsafeFixReason: t('it splits a number, whose digits the scraper may have reversed (4.3 for 3.4): check the number by hand') } : {}),
         fixes: [
           {
-            title: spaced ? 'Replace with a space' : end - start === 1 ? 'Remove the invisible character' : 'Remove the invisible characters',
+            title: spaced ? t('Replace with a space') : end - start === 1 ? t('Remove the invisible character') : t('Remove the invisible characters'),
             edits: [edit(start, end - start, spaced ? ' ' : '')],
           },
         ],
@@ -58,16 +58,44 @@ function mayBeInvisible(code: number): boolean {
   return code === 0x00ad || code === 0x061c || (code >= 0x200b && code <= 0x2069) || code === BOM_CODE;
 }
 
-function describe(run: string): string {
-  if (run.length === 1) return `Invisible ${nameOf(run.charCodeAt(0))}`;
+function describe(run: string, t: Translate): string {
+  if (run.length === 1) return t('Invisible {0}', nameOf(run.charCodeAt(0), t));
   const counts = new Map<number, number>();
   for (let i = 0; i < run.length; i++) counts.set(run.charCodeAt(i), (counts.get(run.charCodeAt(i)) ?? 0) + 1);
-  const names = [...counts].map(([code, count]) => (count > 1 ? `${nameOf(code)} ×${count}` : nameOf(code)));
-  return `${run.length} invisible characters: ${names.join(', ')}`;
+  const names = [...counts].map(([code, count]) => (count > 1 ? `${nameOf(code, t)} ×${count}` : nameOf(code, t)));
+  return t.plural(run.length, '{0} invisible character: {1}', '{0} invisible characters: {1}', names.join(t(', ')));
 }
 
-function nameOf(code: number): string {
-  return `${INVISIBLE_NAMES.get(code) ?? 'character'} (${codePointName(code)})`;
+/** The character's name (the Unicode name in English, a description in Arabic) and code point. */
+function nameOf(code: number, t: Translate): string {
+  const name = INVISIBLE_NAMES.get(code);
+  return `${name === undefined ? t('character') : localName(code, name, t)} (${codePointName(code)})`;
+}
+
+/** Unicode names are English; other languages describe the character. */
+function localName(code: number, name: string, t: Translate): string {
+  if (t.locale === 'en') return name;
+  switch (code) {
+    case 0x00ad: return t('SOFT HYPHEN');
+    case 0x061c: return t('ARABIC LETTER MARK');
+    case 0x200b: return t('ZERO WIDTH SPACE');
+    case 0x200c: return t('ZERO WIDTH NON-JOINER');
+    case 0x200d: return t('ZERO WIDTH JOINER');
+    case 0x200e: return t('LEFT-TO-RIGHT MARK');
+    case 0x200f: return t('RIGHT-TO-LEFT MARK');
+    case 0x202a: return t('LEFT-TO-RIGHT EMBEDDING');
+    case 0x202b: return t('RIGHT-TO-LEFT EMBEDDING');
+    case 0x202c: return t('POP DIRECTIONAL FORMATTING');
+    case 0x202d: return t('LEFT-TO-RIGHT OVERRIDE');
+    case 0x202e: return t('RIGHT-TO-LEFT OVERRIDE');
+    case 0x2060: return t('WORD JOINER');
+    case 0x2066: return t('LEFT-TO-RIGHT ISOLATE');
+    case 0x2067: return t('RIGHT-TO-LEFT ISOLATE');
+    case 0x2068: return t('FIRST STRONG ISOLATE');
+    case 0x2069: return t('POP DIRECTIONAL ISOLATE');
+    case 0xfeff: return t('ZERO WIDTH NO-BREAK SPACE (BOM)');
+    default: return name;
+  }
 }
 
 /** A lone ZWJ between two emoji builds one glyph (family, profession, flag sequences). */

@@ -4,17 +4,19 @@
 // where scraping lost characters) and a ? glued to a following letter or comma (a lost character).
 import { ARABIC_COMMA, ARABIC_QUESTION_MARK, ARABIC_SEMICOLON, isArabicLetter } from '../text/chars';
 import { nextOnLine, type Token } from '../text/tokenize';
+import type { Translate } from '../l10n';
 import { edit, type Rule, type RuleFinding } from './rule';
 
 interface Mapping {
-  name: string;
+  /** The message, in English, for `t`: {0} is the Latin mark, {1} the Arabic one. */
+  message: (t: Translate, latin: string, arabic: string) => string;
   arabic: string;
 }
 
 const MAPPINGS: ReadonlyMap<string, Mapping> = new Map([
-  [',', { name: 'comma', arabic: ARABIC_COMMA }],
-  [';', { name: 'semicolon', arabic: ARABIC_SEMICOLON }],
-  ['?', { name: 'question mark', arabic: ARABIC_QUESTION_MARK }],
+  [',', { message: (t, latin, arabic) => t("Latin comma '{0}' in Arabic text; use '{1}'", latin, arabic), arabic: ARABIC_COMMA }],
+  [';', { message: (t, latin, arabic) => t("Latin semicolon '{0}' in Arabic text; use '{1}'", latin, arabic), arabic: ARABIC_SEMICOLON }],
+  ['?', { message: (t, latin, arabic) => t("Latin question mark '{0}' in Arabic text; use '{1}'", latin, arabic), arabic: ARABIC_QUESTION_MARK }],
 ]);
 
 const COMMA = 0x2c;
@@ -28,7 +30,7 @@ export const latinPunctuation: Rule = {
   description: `Latin comma, semicolon or question mark in Arabic text, where Arabic uses ${ARABIC_COMMA} ${ARABIC_SEMICOLON} ${ARABIC_QUESTION_MARK}.`,
   defaultSeverity: 'warning',
   fixable: true,
-  check({ text, tokens }) {
+  check({ text, tokens, t }) {
     const findings: RuleFinding[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i];
@@ -45,8 +47,8 @@ export const latinPunctuation: Rule = {
       findings.push({
         offset: token.offset,
         length: 1,
-        message: `Latin ${mapping.name} '${token.text}' in Arabic text; use '${mapping.arabic}'`,
-        fixes: [{ title: `Replace with '${mapping.arabic}'`, edits: [edit(token.offset, 1, replacement)] }],
+        message: mapping.message(t, token.text, mapping.arabic),
+        fixes: [{ title: t("Replace with '{0}'", mapping.arabic), edits: [edit(token.offset, 1, replacement)] }],
       });
     }
     return findings;

@@ -19,6 +19,7 @@ import { isArabicLetter, isArabicMark } from '../text/chars';
 import { surfaceKey } from '../text/normalize';
 import type { Token } from '../text/tokenize';
 import type { WordStats } from '../corpus/words';
+import type { Translate } from '../l10n';
 import { edit, type Fix, type Rule, type RuleContext, type RuleFinding } from './rule';
 
 const ARTICLE = 'ال';
@@ -131,7 +132,7 @@ export const mergedWord: Rule = {
     const findings: RuleFinding[] = [];
     for (const token of context.tokens) {
       if (token.kind !== 'arabic' || token.text.length < MIN_LETTERS || knowledge.isListed(token.text)) continue;
-      const finding = checkToken(token, knowledge, context.corpus.words, settings);
+      const finding = checkToken(token, knowledge, context.corpus.words, settings, context.t);
       if (finding) findings.push(finding);
     }
     return findings;
@@ -151,7 +152,7 @@ function readSettings({ options, corpus }: RuleContext): Settings {
   };
 }
 
-function checkToken(token: Token, knowledge: WordKnowledge, words: WordStats, settings: Settings): RuleFinding | undefined {
+function checkToken(token: Token, knowledge: WordKnowledge, words: WordStats, settings: Settings, t: Translate): RuleFinding | undefined {
   const key = surfaceKey(token.text);
   if (key.length < MIN_LETTERS) return undefined;
   // A recurring token can only be flagged on clear spaced evidence.
@@ -163,9 +164,9 @@ function checkToken(token: Token, knowledge: WordKnowledge, words: WordStats, se
   if (splits.length === 0) return undefined;
   const best = splits[0];
   const positions = letterPositions(token.text);
-  const fixes = splits.filter((s) => s.score >= best.score - ALTERNATIVE_MARGIN).slice(0, 3).map((s) => fixOf(token, positions, s));
-  const finding: RuleFinding = { offset: token.offset, length: token.length, word: token.text, message: messageOf(token.text, best, words), fixes };
-  if (best.joins.some((j) => j.evidence === 'lexicon')) finding.unsafeFixReason = 'only the dictionary supports this split';
+  const fixes = splits.filter((s) => s.score >= best.score - ALTERNATIVE_MARGIN).slice(0, 3).map((s) => fixOf(token, positions, s, t));
+  const finding: RuleFinding = { offset: token.offset, length: token.length, word: token.text, message: messageOf(token.text, best, words, t), fixes };
+  if (best.joins.some((j) => j.evidence === 'lexicon')) finding.unsafeFixReason = t('only the dictionary supports this split');
   return finding;
 }
 
@@ -365,19 +366,22 @@ function isNameHead(left: string): boolean {
   return NAME_HEAD_PREFIXES.some((p) => left.startsWith(p) && NAME_HEADS.includes(left.slice(p.length)));
 }
 
-function messageOf(text: string, split: Split, words: WordStats): string {
-  const why = split.joins.every((j) => j.spaced > 0)
-    ? split.joins.map((j, k) => `"${split.parts[k]} ${split.parts[k + 1]}" occurs ${times(j.spaced)} in ${plural(j.spacedFiles, 'file')}`).join('; ')
-    : `${split.parts.map((p) => `"${p}" (${times(partFrequency(p, words))})`).join(' and ')} are words, '${text}' is not`;
-  return `Words run together: '${text}' for '${split.parts.join(' ')}'; ${why}`;
+function messageOf(text: string, split: Split, words: WordStats, t: Translate): string {
+  let why: string;
+  if (split.joins.every((j) => j.spaced > 0)) {
+    why = split.joins
+      .map((j, k) => t('"{0}" occurs {1} in {2}', `${split.parts[k]} ${split.parts[k + 1]}`, times(j.spaced, t), t.plural(j.spacedFiles, '{0} file', '{0} files')))
+      .join(t('; '));
+  } else {
+    const parts = split.parts.map((p) => t('"{0}" ({1})', p, times(partFrequency(p, words), t)));
+    const listed = parts.join(t(' and '));
+    why = t.plural(parts.length, "{1} is a word, '{2}' is not", "{1} are words, '{2}' is not", listed, text);
+  }
+  return t("Words run together: '{0}' for '{1}'; {2}", text, split.parts.join(' '), why);
 }
 
-function times(n: number): string {
-  return n === 0 ? 'not elsewhere' : n === 1 ? 'once' : `${n} times`;
-}
-
-function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+function times(n: number, t: Translate): string {
+  return n === 0 ? t('not elsewhere') : t.plural(n, 'once', '{0} times');
 }
 
 /** Where each letter of a token is in its text (the surface key drops harakat, tatweel, joiners). */
@@ -388,11 +392,11 @@ function letterPositions(text: string): number[] {
 }
 
 /** Inserts a space at each cut, replacing any tatweel or joiner there; harakat stay with their letter. */
-function fixOf(token: Token, positions: readonly number[], split: Split): Fix {
+function fixOf(token: Token, positions: readonly number[], split: Split, t: Translate): Fix {
   const edits = split.cuts.map((cut) => {
     let start = positions[cut - 1] + 1;
     while (start < positions[cut] && isArabicMark(token.text.charCodeAt(start))) start++;
     return edit(token.offset + start, positions[cut] - start, ' ');
   });
-  return { title: `Split into '${split.parts.join(' ')}'`, edits };
+  return { title: t("Split into '{0}'", split.parts.join(' ')), edits };
 }

@@ -5,6 +5,7 @@
 // uses a single system is left alone under 'dominant'.
 import { DIGIT_ZERO, digitSystem, digitValue, type DigitSystem } from '../text/chars';
 import type { Token } from '../text/tokenize';
+import type { Translate } from '../l10n';
 import { edit, type Rule, type RuleFinding } from './rule';
 
 const ARABIC_DECIMAL_SEPARATOR = '\u066B';
@@ -16,10 +17,17 @@ const DIGIT_PATTERNS: Readonly<Record<DigitSystem, RegExp>> = {
   'arabic-indic': /[\u0660-\u0669]/,
   persian: /[\u06F0-\u06F9]/,
 };
-const SYSTEM_NAMES: Readonly<Record<DigitSystem, string>> = {
-  western: 'Western',
-  'arabic-indic': 'Arabic-Indic',
-  persian: 'Persian',
+/** The system as an adjective ("Western" digits '12'), for `t`. */
+const SYSTEM_ADJECTIVES: Readonly<Record<DigitSystem, (t: Translate) => string>> = {
+  western: (t) => t('Western'),
+  'arabic-indic': (t) => t('Arabic-Indic'),
+  persian: (t) => t('Persian'),
+};
+/** The digits of the system, as the target of "write numbers in …", for `t`. */
+const SYSTEM_DIGITS: Readonly<Record<DigitSystem, (t: Translate) => string>> = {
+  western: (t) => t('Western digits'),
+  'arabic-indic': (t) => t('Arabic-Indic digits'),
+  persian: (t) => t('Persian digits'),
 };
 
 export const mixedDigits: Rule = {
@@ -34,7 +42,7 @@ export const mixedDigits: Rule = {
       default: 'dominant',
     },
   },
-  check({ text, tokens, options }) {
+  check({ text, tokens, options, t }) {
     const configured = SYSTEMS.find((s) => s === options.digits);
     const present = SYSTEMS.filter((s) => DIGIT_PATTERNS[s].test(text));
     if (configured ? present.every((s) => s === configured) : present.length < 2) return [];
@@ -56,17 +64,19 @@ export const mixedDigits: Rule = {
     for (const token of numbers) {
       const others = systemsIn(token.text).filter((s) => s !== target);
       if (others.length === 0) continue;
-      const what = `${others.map((s) => SYSTEM_NAMES[s]).join(' and ')} digits '${token.text}'`;
+      const names = others.map((s) => SYSTEM_ADJECTIVES[s](t));
+      const what = t("{0} digits '{1}'", names.length === 1 ? names[0] : t('{0} and {1}', names.slice(0, -1).join(', '), names[names.length - 1]), token.text);
+      const digits = SYSTEM_DIGITS[target](t);
       const message = configured
-        ? `${what}; numbers are configured to use ${SYSTEM_NAMES[target]} digits`
-        : `${what} in an article that writes numbers in ${SYSTEM_NAMES[target]} digits (${counts[target]} of ${total} digits)`;
+        ? t('{0}; numbers are configured to use {1}', what, digits)
+        : t('{0} in an article that writes numbers in {1} ({2} of {3} digits)', what, digits, counts[target], total);
       const { text, ambiguous } = convert(token.text, target);
       findings.push({
         offset: token.offset,
         length: token.length,
         message,
-        fixes: [{ title: `Write in ${SYSTEM_NAMES[target]} digits: '${text}'`, edits: [edit(token.offset, token.length, text)] }],
-        ...(ambiguous ? { unsafeFixReason: `the separator in '${token.text}' may be a decimal or a thousands separator` } : {}),
+        fixes: [{ title: t("Write in {0}: '{1}'", digits, text), edits: [edit(token.offset, token.length, text)] }],
+        ...(ambiguous ? { unsafeFixReason: t("the separator in '{0}' may be a decimal or a thousands separator", token.text) } : {}),
       });
     }
     return findings;

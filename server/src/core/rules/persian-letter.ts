@@ -6,6 +6,7 @@
 import type { Token } from '../text/tokenize';
 import { codePointName, isArabicLetter } from '../text/chars';
 import { surfaceKey } from '../text/normalize';
+import type { Translate } from '../l10n';
 import { edit, type Fix, type Rule, type RuleFinding, type TextEdit } from './rule';
 
 const PERSIAN_KEHEH = '\u06A9';
@@ -40,20 +41,19 @@ const PERSIAN_ONLY = /[\u067E\u0686\u0698\u06AF]/;
 const PERSIAN_ARTICLE_RATIO = 0.04;
 const PERSIAN_ARTICLE_MIN_WORDS = 3;
 
-const FINAL_YEH_REASON = `a final '${FARSI_YEH}' may be '${ARABIC_YEH}' or '${ALEF_MAQSURA}'`;
 
 export const persianLetter: Rule = {
   id: 'persian-letter',
   description: 'Persian or Urdu letter forms (keheh, Farsi yeh, heh with yeh above, heh doachashmee, ...) inside Arabic words, where Arabic uses kaf, yeh, teh marbuta or heh.',
   defaultSeverity: 'warning',
   fixable: true,
-  check({ text, tokens }) {
+  check({ text, tokens, t }) {
     if (!ANY_REPLACED.test(text)) return [];
-    const words = tokens.filter((t) => t.kind === 'arabic');
+    const words = tokens.filter((token) => token.kind === 'arabic');
     if (isPersianArticle(words)) return [];
     const findings: RuleFinding[] = [];
     for (const token of words) {
-      const finding = checkWord(token);
+      const finding = checkWord(token, t);
       if (finding) findings.push(finding);
     }
     return findings;
@@ -66,7 +66,7 @@ function isPersianArticle(words: readonly Token[]): boolean {
   return persian >= PERSIAN_ARTICLE_MIN_WORDS && persian >= PERSIAN_ARTICLE_RATIO * words.length;
 }
 
-function checkWord(token: Token): RuleFinding | undefined {
+function checkWord(token: Token, t: Translate): RuleFinding | undefined {
   const text = token.text;
   const edits: TextEdit[] = [];
   const letters: string[] = [];
@@ -81,17 +81,17 @@ function checkWord(token: Token): RuleFinding | undefined {
   if (edits.length === 0) return undefined;
 
   const arabic = letters.map((letter) => REPLACEMENTS.get(letter) ?? letter);
-  const uses = arabic.map((letter) => `'${letter}'`);
+  const uses = arabic.map((letter) => t("'{0}'", letter));
   if (finalYeh >= 0) {
     const yeh = letters.indexOf(FARSI_YEH);
-    uses[yeh] = hasInnerYeh(text) ? `'${ARABIC_YEH}' (or '${ALEF_MAQSURA}' at the end)` : `'${ARABIC_YEH}' or '${ALEF_MAQSURA}'`;
+    uses[yeh] = hasInnerYeh(text) ? t("'{0}' (or '{1}' at the end)", ARABIC_YEH, ALEF_MAQSURA) : t("'{0}' or '{1}'", ARABIC_YEH, ALEF_MAQSURA);
   }
-  const named = letters.map((letter) => `'${letter}' (${codePointName(letter.charCodeAt(0))})`);
-  const message = `Persian letter${letters.length > 1 ? 's' : ''} ${named.join(', ')} in '${text}'; Arabic uses ${uses.join(', ')}`;
+  const named = letters.map((letter) => t("'{0}' ({1})", letter, codePointName(letter.charCodeAt(0))));
+  const message = t.plural(letters.length, "Persian letter {1} in '{2}'; Arabic uses {3}", "Persian letters {1} in '{2}'; Arabic uses {3}", named.join(t(', ')), text, uses.join(t(', ')));
 
-  const fixes: Fix[] = [fixWith(token, edits)];
+  const fixes: Fix[] = [fixWith(token, edits, t)];
   if (finalYeh >= 0) {
-    const withMaqsura = fixWith(token, edits.map((e, index) => (index === finalYeh ? edit(e.offset, e.length, ALEF_MAQSURA) : e)));
+    const withMaqsura = fixWith(token, edits.map((e, index) => (index === finalYeh ? edit(e.offset, e.length, ALEF_MAQSURA) : e)), t);
     if (isMaqsuraWord(fixedWord(token, withMaqsura.edits))) fixes.unshift(withMaqsura);
     else fixes.push(withMaqsura);
   }
@@ -101,7 +101,7 @@ function checkWord(token: Token): RuleFinding | undefined {
     message,
     word: text,
     fixes,
-    ...(finalYeh >= 0 ? { unsafeFixReason: FINAL_YEH_REASON } : {}),
+    ...(finalYeh >= 0 ? { unsafeFixReason: t("a final '{0}' may be '{1}' or '{2}'", FARSI_YEH, ARABIC_YEH, ALEF_MAQSURA) } : {}),
   };
 }
 
@@ -121,8 +121,8 @@ function isMaqsuraWord(word: string): boolean {
   return MAQSURA_WORDS.has(key) || (/^[وف]/.test(key) && MAQSURA_WORDS.has(key.slice(1)));
 }
 
-function fixWith(token: Token, edits: TextEdit[]): Fix {
-  return { title: `Replace with '${fixedWord(token, edits)}'`, edits };
+function fixWith(token: Token, edits: TextEdit[], t: Translate): Fix {
+  return { title: t("Replace with '{0}'", fixedWord(token, edits)), edits };
 }
 
 function fixedWord(token: Token, edits: readonly TextEdit[]): string {

@@ -26,7 +26,7 @@ export const punctuationArtifact: Rule = {
       default: 'pause',
     },
   },
-  check({ text, tokens, options }) {
+  check({ text, tokens, options, t }) {
     const minEllipsis = options['double-dot'] === 'artifact' ? 3 : 2;
     const findings: RuleFinding[] = [];
     for (let i = 0; i < tokens.length; i++) {
@@ -48,8 +48,8 @@ export const punctuationArtifact: Rule = {
       findings.push({
         offset: start,
         length: run.length,
-        message: `Stray punctuation '${run}' left by scraping`,
-        fixes: [{ title: `Keep only '${kept}'`, edits: [edit(start, run.length, kept)] }],
+        message: t("Stray punctuation '{0}' left by scraping", run),
+        fixes: [{ title: t("Keep only '{0}'", kept), edits: [edit(start, run.length, kept)] }],
       });
     }
     return findings;

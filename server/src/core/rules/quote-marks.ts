@@ -3,6 +3,7 @@
 // Leaves alone lone apostrophes (' ’), inch marks after digits (5"), a nested pair of another
 // style inside a quotation (« … “ … ” … »), and a quotation that clearly runs over paragraphs.
 import { isDigit, isInlineSpace, isInvisible, isLineBreak, TATWEEL } from '../text/chars';
+import type { Translate } from '../l10n';
 import { edit, type Rule, type RuleFinding } from './rule';
 
 const LEFT_GUILLEMET = 0x00ab; // «
@@ -76,7 +77,7 @@ export const quoteMarks: Rule = {
       default: STYLE_MARKS.G.open + STYLE_MARKS.G.close,
     },
   },
-  check({ text, options }) {
+  check({ text, options, t }) {
     const { pairs, unbalanced } = scanQuotes(text);
     const styleOption = String(options.style ?? '');
     const dominant = styleOption === 'dominant';
@@ -86,40 +87,40 @@ export const quoteMarks: Rule = {
     const findings: RuleFinding[] = [];
     for (const pair of pairs) {
       let message: string;
-      if (pair.style === undefined) message = malformedMessage(text, pair.open, pair.close);
+      if (pair.style === undefined) message = malformedMessage(text, pair.open, pair.close, t);
       else if (pair.style === target || pair.nested) continue;
       else {
         const shown = `${markText(text, pair.open)}…${markText(text, pair.close)}`;
-        message = dominant ? `Quotation marks ${shown} mixed with ${wantedText} in this article` : `Quotation marks ${shown} differ from the house style ${wantedText}`;
+        message = dominant ? t('Quotation marks {0} mixed with {1} in this article', shown, wantedText) : t('Quotation marks {0} differ from the house style {1}', shown, wantedText);
       }
       findings.push({
         offset: pair.open.offset,
         length: pair.open.length,
         message,
-        ...unsafeReason(text, pair),
-        related: [{ offset: pair.close.offset, length: pair.close.length, message: 'Closing mark of this quotation' }],
-        fixes: [{ title: `Use ${wantedText}`, edits: [edit(pair.open.offset, pair.open.length, wanted.open), edit(pair.close.offset, pair.close.length, wanted.close)] }],
+        ...unsafeReason(text, pair, t),
+        related: [{ offset: pair.close.offset, length: pair.close.length, message: t('Closing mark of this quotation') }],
+        fixes: [{ title: t('Use {0}', wantedText), edits: [edit(pair.open.offset, pair.open.length, wanted.open), edit(pair.close.offset, pair.close.length, wanted.close)] }],
       });
     }
     for (const mark of unbalanced) {
       const role = mark.role === 'either' ? 'either' : mark.stray ? 'close' : 'open';
-      findings.push({ offset: mark.offset, length: mark.length, message: unbalancedMessage(markText(text, mark), role), fixes: [] });
+      findings.push({ offset: mark.offset, length: mark.length, message: unbalancedMessage(markText(text, mark), role, t), fixes: [] });
     }
     return findings.sort((a, b) => a.offset - b.offset);
   },
 };
 
-function unsafeReason(text: string, pair: Pair): { unsafeFixReason?: string } {
-  if (pair.open.stray) return { unsafeFixReason: `the first mark ${markText(text, pair.open)} sits after a word, like a closing mark: check where the quotation starts` };
-  if (pair.acrossLines) return { unsafeFixReason: 'the quotation runs over several lines: check that these marks belong together' };
+function unsafeReason(text: string, pair: Pair, t: Translate): { unsafeFixReason?: string } {
+  if (pair.open.stray) return { unsafeFixReason: t('the first mark {0} sits after a word, like a closing mark: check where the quotation starts', markText(text, pair.open)) };
+  if (pair.acrossLines) return { unsafeFixReason: t('the quotation runs over several lines: check that these marks belong together') };
   return {};
 }
 
 /** How the mark acted: it opened a quotation that never closed, or closed one never opened. */
-function unbalancedMessage(shown: string, role: Role): string {
-  if (role === 'open') return `Unbalanced quotation mark ${shown}: no closing mark on this line, so no fix (it cannot tell where the quotation ends)`;
-  if (role === 'close') return `Unbalanced quotation mark ${shown}: no opening mark on this line, so no fix (it cannot tell where the quotation starts)`;
-  return `Unpaired quotation mark ${shown} on this line: no fix (it cannot tell where the quotation starts or ends)`;
+function unbalancedMessage(shown: string, role: Role, t: Translate): string {
+  if (role === 'open') return t('Unbalanced quotation mark {0}: no closing mark on this line, so no fix (it cannot tell where the quotation ends)', shown);
+  if (role === 'close') return t('Unbalanced quotation mark {0}: no opening mark on this line, so no fix (it cannot tell where the quotation starts)', shown);
+  return t('Unpaired quotation mark {0} on this line: no fix (it cannot tell where the quotation starts or ends)', shown);
 }
 
 function markText(text: string, mark: Mark): string {
@@ -281,17 +282,17 @@ const WELL_FORMED: ReadonlyMap<number, Style> = new Map([
   [STRAIGHT_QUOTE * 0x10000 + STRAIGHT_QUOTE, 'S'],
 ]);
 
-function malformedMessage(text: string, open: Mark, close: Mark): string {
+function malformedMessage(text: string, open: Mark, close: Mark, t: Translate): string {
   const o = markText(text, open);
   const c = markText(text, close);
-  if (close.code === DOUBLE_PRIME) return `Quotation closed with the double prime ${c} (an inch mark) instead of a quotation mark`;
-  if (open.family === 'D' || close.family === 'D') return `Doubled single quotes used as quotation marks: ${o}…${c}`;
+  if (close.code === DOUBLE_PRIME) return t('Quotation closed with the double prime {0} (an inch mark) instead of a quotation mark', c);
+  if (open.family === 'D' || close.family === 'D') return t('Doubled single quotes used as quotation marks: {0}…{1}', o, c);
   if (open.role === 'close') {
-    if (close.role === 'open' && close.family === open.family) return `Reversed quotation marks ${o}…${c}`;
-    return `Quotation opened with the closing mark ${o}`;
+    if (close.role === 'open' && close.family === open.family) return t('Reversed quotation marks {0}…{1}', o, c);
+    return t('Quotation opened with the closing mark {0}', o);
   }
-  if (close.role === 'open') return `Quotation closed with the opening mark ${c}`;
-  return `Mismatched quotation marks ${o}…${c}`;
+  if (close.role === 'open') return t('Quotation closed with the opening mark {0}', c);
+  return t('Mismatched quotation marks {0}…{1}', o, c);
 }
 
 /**

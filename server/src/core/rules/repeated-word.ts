@@ -67,7 +67,7 @@ export const repeatedWord: Rule = {
   description: 'The same word twice in a row (في في), usually an editing slip.',
   defaultSeverity: 'warning',
   fixable: true,
-  check({ tokens }) {
+  check({ tokens, t }) {
     const pairs: Pair[] = [];
     const echoes: number[] = [];
     for (let i = 0; i + 2 < tokens.length; i++) {
@@ -93,9 +93,9 @@ export const repeatedWord: Rule = {
       findings.push({
         offset: second.offset,
         length: second.length,
-        message: `Repeated word '${second.text}'`,
+        message: t("Repeated word '{0}'", second.text),
         word: second.text,
-        fixes: [{ title: `Remove the second '${second.text}'`, edits: [edit(space.offset, second.offset + second.length - space.offset, '')] }],
+        fixes: [{ title: t("Remove the second '{0}'", second.text), edits: [edit(space.offset, second.offset + second.length - space.offset, '')] }],
       });
     }
     return findings;

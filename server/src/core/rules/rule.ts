@@ -2,6 +2,7 @@
 // findings as UTF-16 offsets into that text; they know nothing of files, LSP or the CLI.
 import type { CorpusView } from '../corpus/corpus-view';
 import type { CorpusFacet } from '../corpus/facet';
+import type { Translate } from '../l10n';
 import type { LineIndex } from '../text/lines';
 import type { Token } from '../text/tokenize';
 
@@ -74,6 +75,8 @@ export interface RuleContext {
   readonly options: RuleOptions;
   /** The corpus this article belongs to (this article included). */
   readonly corpus: CorpusView;
+  /** Messages and fix titles are written in English through this, which translates them. */
+  readonly t: Translate;
 }
 
 /** Describes one option of a rule, for validation and documentation. */

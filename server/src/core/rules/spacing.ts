@@ -5,6 +5,7 @@
 // abbreviations and spelled-out acronyms (د.محمد, أ.د, بي.بي.سي), and single tabs or thin spaces.
 import { ARABIC_COMMA, ARABIC_QUESTION_MARK, ARABIC_SEMICOLON, BOM, isArabicLetter } from '../text/chars';
 import type { Token } from '../text/tokenize';
+import type { Translate } from '../l10n';
 import { edit, type Rule, type RuleFinding } from './rule';
 
 /** Marks that take no space before them when they follow an Arabic word. */
@@ -22,17 +23,17 @@ export const spacing: Rule = {
   description: 'Doubled spaces, spaces before punctuation, missing spaces after it, no-break spaces and trailing whitespace.',
   defaultSeverity: 'warning',
   fixable: true,
-  check({ tokens }) {
+  check({ tokens, t }) {
     const findings: RuleFinding[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i];
       if (token.kind === 'space') {
-        const finding = checkSpace(tokens, i);
+        const finding = checkSpace(tokens, i, t);
         if (finding) findings.push(finding);
       } else if (isSpaceAfterMark(token)) {
         let j = i;
         while (j + 1 < tokens.length && isSpaceAfterMark(tokens[j + 1])) j++;
-        const finding = checkMissingSpace(tokens, i, j);
+        const finding = checkMissingSpace(tokens, i, j, t);
         if (finding) findings.push(finding);
         i = j;
       }
@@ -41,23 +42,23 @@ export const spacing: Rule = {
   },
 };
 
-function checkSpace(tokens: readonly Token[], index: number): RuleFinding | undefined {
+function checkSpace(tokens: readonly Token[], index: number, t: Translate): RuleFinding | undefined {
   const space = tokens[index];
   const previous = tokens[index - 1];
   const next = tokens[index + 1];
   if (next === undefined || next.kind === 'newline') {
-    return finding(space, 'Trailing whitespace', 'Remove trailing whitespace', '');
+    return finding(space, t('Trailing whitespace'), t('Remove trailing whitespace'), '');
   }
   const atLineStart = previous === undefined || previous.kind === 'newline' || (previous.offset === 0 && previous.text === BOM);
   if (atLineStart) return undefined;
   if (previous.kind === 'arabic' && next.kind === 'other' && NO_SPACE_BEFORE.has(next.text) && !startsSomethingElse(tokens, index + 1)) {
-    return finding(space, `Space before '${next.text}'`, `Remove the space before '${next.text}'`, '');
+    return finding(space, t("Space before '{0}'", next.text), t("Remove the space before '{0}'", next.text), '');
   }
   if (space.length >= 2) {
-    return finding(space, `${space.length} spaces between words`, 'Replace with one space', ' ');
+    return finding(space, t.plural(space.length, '{0} space between words', '{0} spaces between words'), t('Replace with one space'), ' ');
   }
   if (NO_BREAK_SPACES.has(space.text.charCodeAt(0))) {
-    return finding(space, 'No-break space between words', 'Replace with a plain space', ' ');
+    return finding(space, t('No-break space between words'), t('Replace with a plain space'), ' ');
   }
   return undefined;
 }
@@ -70,7 +71,7 @@ function startsSomethingElse(tokens: readonly Token[], markIndex: number): boole
   return after.text === '.' || after.kind === 'number' || after.kind === 'latin' || (after.kind === 'arabic' && WEB_SUFFIXES.has(after.text));
 }
 
-function checkMissingSpace(tokens: readonly Token[], first: number, last: number): RuleFinding | undefined {
+function checkMissingSpace(tokens: readonly Token[], first: number, last: number, t: Translate): RuleFinding | undefined {
   const previous = tokens[first - 1];
   const next = tokens[last + 1];
   if (previous?.kind !== 'arabic' || next?.kind !== 'arabic') return undefined;
@@ -78,14 +79,14 @@ function checkMissingSpace(tokens: readonly Token[], first: number, last: number
   const end = tokens[last].offset + tokens[last].length;
   const marks = tokens
     .slice(first, last + 1)
-    .map((t) => t.text)
+    .map((token) => token.text)
     .join('');
   if (marks === '.' && (WEB_SUFFIXES.has(next.text) || isAbbreviation(previous.text, next.text))) return undefined;
   return {
     offset,
     length: end - offset,
-    message: `Missing space after '${marks}'`,
-    fixes: [{ title: `Insert a space after '${marks}'`, edits: [edit(end, 0, ' ')] }],
+    message: t("Missing space after '{0}'", marks),
+    fixes: [{ title: t("Insert a space after '{0}'", marks), edits: [edit(end, 0, ' ')] }],
   };
 }
 

@@ -133,7 +133,7 @@ export const strayDiacritic: Rule = {
       default: 'corpus',
     },
   },
-  check({ tokens, options, corpus }) {
+  check({ tokens, options, corpus, t }) {
     const passageShare = Number(options['passage-share'] ?? 0.5);
     const articleShare = Number(options['article-share'] ?? 0.05);
     const passages = splitPassages(tokens);
@@ -168,8 +168,8 @@ export const strayDiacritic: Rule = {
           offset: token.offset,
           length: token.length,
           word: token.text,
-          message: `Diacritics on '${token.text}' in an article written without vocalization`,
-          fixes: [{ title: `Remove diacritics: '${bare}'`, edits }],
+          message: t("Diacritics on '{0}' in an article written without vocalization", token.text),
+          fixes: [{ title: t("Remove diacritics: '{0}'", bare), edits }],
         });
       }
     }

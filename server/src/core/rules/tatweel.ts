@@ -9,7 +9,7 @@ export const tatweel: Rule = {
   description: 'Kashida (tatweel, U+0640) used to stretch letters inside a word.',
   defaultSeverity: 'warning',
   fixable: true,
-  check({ tokens }) {
+  check({ tokens, t }) {
     const findings: RuleFinding[] = [];
     for (const token of tokens) {
       if (token.kind !== 'arabic' || !token.text.includes(TATWEEL)) continue;
@@ -24,8 +24,8 @@ export const tatweel: Rule = {
             offset,
             length,
             word: token.text,
-            message: `Tatweel stretches '${token.text}'`,
-            fixes: [{ title: `Remove tatweel: '${token.text.split(TATWEEL).join('')}'`, edits: [edit(offset, length, '')] }],
+            message: t("Tatweel stretches '{0}'", token.text),
+            fixes: [{ title: t("Remove tatweel: '{0}'", token.text.split(TATWEEL).join('')), edits: [edit(offset, length, '')] }],
           });
         }
         i = end - 1;
