@@ -71,8 +71,8 @@ export class LspTestClient {
     this.connection.listen();
   }
 
-  /** `pull`: the client asks for diagnostics (LSP 3.17) instead of receiving them. */
-  async initialize(rootPath: string, options: { pull?: boolean } = {}): Promise<InitializeResult> {
+  /** `pull`: the client asks for diagnostics (LSP 3.17) instead of receiving them; `locale`: the client's language. */
+  async initialize(rootPath: string, options: { pull?: boolean; locale?: string } = {}): Promise<InitializeResult> {
     const rootUri = uri(rootPath);
     const textDocument = options.pull ? { diagnostic: { relatedDocumentSupport: false } } : { publishDiagnostics: { versionSupport: true } };
     const workspace = { configuration: true, workspaceEdit: { documentChanges: true }, ...(options.pull ? { diagnostics: { refreshSupport: true } } : {}) };
@@ -86,6 +86,7 @@ export class LspTestClient {
       rootUri,
       workspaceFolders: [{ uri: rootUri, name: 'corpus' }],
       capabilities: { workspace, textDocument, window: { workDoneProgress: true } },
+      ...(options.locale ? { locale: options.locale } : {}),
     });
     await this.connection.sendNotification('initialized', {});
     return result;

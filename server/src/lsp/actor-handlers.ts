@@ -23,13 +23,14 @@ import { foldKey, surfaceKey } from '../core/text/normalize';
 import { ACTORS_CHANGED_NOTIFICATION, ACTORS_REQUEST, ACTOR_REFERENCES_REQUEST, ACTOR_TOKEN_MODIFIERS, ACTOR_TOKEN_TYPES, type ActorItem, type AddActorArgs } from './actor-protocol';
 import { markedCard, registeredCard } from './actor-hover';
 import type { ActorService, ActorTarget } from './actors';
+import { t } from './l10n';
 import { uriToPath } from './uri';
 
 export const SEMANTIC_LEGEND: SemanticTokensLegend = { tokenTypes: [...ACTOR_TOKEN_TYPES], tokenModifiers: [...ACTOR_TOKEN_MODIFIERS] };
 const TOKEN_TYPE: Record<ActorType, number> = { person: 0, organization: 1, place: 2, other: 3 };
 const SYMBOL_KIND: Record<ActorType, SymbolKind> = { person: SymbolKind.Object, organization: SymbolKind.Class, place: SymbolKind.Namespace, other: SymbolKind.Constant };
 const COMPLETION_KIND: Record<ActorType, CompletionItemKind> = { person: CompletionItemKind.Value, organization: CompletionItemKind.Class, place: CompletionItemKind.Module, other: CompletionItemKind.Constant };
-const GROUP_NAMES: Record<ActorType, string> = { person: 'People', organization: 'Organizations', place: 'Places', other: 'Other' };
+const GROUP_NAMES: Record<ActorType, () => string> = { person: () => t('People'), organization: () => t('Organizations'), place: () => t('Places'), other: () => t('Other') };
 const MAX_COMPLETIONS = 50;
 
 export function registerActorHandlers(connection: Connection, documents: TextDocuments<TextDocument>, actors: ActorService): void {
@@ -61,14 +62,14 @@ export function registerActorHandlers(connection: Connection, documents: TextDoc
   connection.onPrepareRename(({ textDocument, position }) => {
     const found = target(textDocument.uri, position);
     const refusal = actors.renameRefusal(found);
-    if (refusal || !found || found.kind !== 'registered') throw new ResponseError(0, refusal ?? 'Not an actor');
+    if (refusal || !found || found.kind !== 'registered') throw new ResponseError(0, refusal ?? t('Not an actor'));
     return { range: found.range, placeholder: found.actor.name };
   });
 
   connection.onRenameRequest(async ({ textDocument, position, newName }) => {
     const found = target(textDocument.uri, position);
     const refusal = actors.renameRefusal(found);
-    if (refusal || !found || found.kind !== 'registered') throw new ResponseError(0, refusal ?? 'Not an actor');
+    if (refusal || !found || found.kind !== 'registered') throw new ResponseError(0, refusal ?? t('Not an actor'));
     const edit = await actors.renameEdit(found.actor, newName);
     if ('error' in edit) throw new ResponseError(0, edit.error);
     return edit;
@@ -97,7 +98,7 @@ export function registerActorHandlers(connection: Connection, documents: TextDoc
     for (const item of actors.list(query)) {
       if (!item.actor) continue; // marked names have no location until searched; the Actors view lists them
       const location = actors.registryLocation(item.actor);
-      if (location) symbols.push({ name: item.name, kind: SYMBOL_KIND[item.type], location, containerName: `${item.type} · ${item.mentions} mentions` });
+      if (location) symbols.push({ name: item.name, kind: SYMBOL_KIND[item.type], location, containerName: `${typeName(item.type)} · ${t.plural(item.mentions, '{0} mention', '{0} mentions')}` });
     }
     return symbols;
   });
@@ -165,8 +166,8 @@ function articleSymbols(document: TextDocument, actors: ActorService): DocumentS
   for (const type of ACTOR_TYPES) {
     const members = [...byActor.values()].filter((a) => a.type === type);
     if (!members.length) continue;
-    const children = members.map((a) => ({ name: a.name, detail: `${a.ranges.length} mention${a.ranges.length === 1 ? '' : 's'}`, kind: SYMBOL_KIND[type], range: a.ranges[0], selectionRange: a.ranges[0] }));
-    groups.push({ name: GROUP_NAMES[type], kind: SymbolKind.Namespace, range: spanning(children.map((c) => c.range)), selectionRange: children[0].range, children });
+    const children = members.map((a) => ({ name: a.name, detail: t.plural(a.ranges.length, '{0} mention', '{0} mentions'), kind: SYMBOL_KIND[type], range: a.ranges[0], selectionRange: a.ranges[0] }));
+    groups.push({ name: GROUP_NAMES[type](), kind: SymbolKind.Namespace, range: spanning(children.map((c) => c.range)), selectionRange: children[0].range, children });
   }
   return groups;
 }
@@ -204,7 +205,7 @@ function completions(document: TextDocument, offset: number, actors: ActorServic
         items.push({
           label: spelling,
           kind: COMPLETION_KIND[item.type],
-          detail: item.actor ? `${item.type}${item.actor.description ? ` · ${item.actor.description}` : ''}` : `${item.type} · not in actors.yaml`,
+          detail: item.actor ? `${typeName(item.type)}${item.actor.description ? ` · ${item.actor.description}` : ''}` : `${typeName(item.type)} · ${t('not in actors.yaml')}`,
           sortText: `${item.actor ? 0 : 1}${String(1e9 - item.mentions).padStart(10, '0')}`,
           filterText: text.slice(replaceFrom, offset),
           textEdit: { range, newText: spelling },
@@ -215,6 +216,13 @@ function completions(document: TextDocument, offset: number, actors: ActorServic
   }
   return items;
 }
+
+/** An actor type as users read it (the registry's `type` values in English). */
+function typeName(type: ActorType): string {
+  return TYPE_NAMES[type]();
+}
+
+const TYPE_NAMES: Record<ActorType, () => string> = { person: () => t('person'), organization: () => t('organization'), place: () => t('place'), other: () => t('other') };
 
 /** Code units of the first `letters` letters of a word (marks after them included). */
 function prefixUnits(word: string, letters: number): number {
@@ -241,14 +249,14 @@ export function addActorActions(document: TextDocument, range: Range, actors: Ac
   if (!name) return [];
   const result = actors.addActorEdit(file, name, type);
   if ('error' in result) return [];
-  return [{ title: `Add "${name}" to actors.yaml`, kind: CodeActionKind.QuickFix, edit: result.edit }];
+  return [{ title: t('Add "{0}" to actors.yaml', name), kind: CodeActionKind.QuickFix, edit: result.edit }];
 }
 
 export function addActorCommand(args: AddActorArgs | undefined, documents: TextDocuments<TextDocument>): { name: string; file: string; type: ActorType } | { error: string } {
   const document = args && documents.get(args.uri);
   const file = document && uriToPath(document.uri);
-  if (!args || !document || !file) return { error: 'Open an article and select a name first' };
+  if (!args || !document || !file) return { error: t('Open an article and select a name first') };
   const name = surfaceKey(document.getText(args.range).trim()).replace(/\s+/g, ' ');
-  if (!/^[\u0600-\u06ff]+(?: [\u0600-\u06ff]+){0,5}$/.test(name)) return { error: 'Select the Arabic words of a name (up to six words)' };
+  if (!/^[\u0600-\u06ff]+(?: [\u0600-\u06ff]+){0,5}$/.test(name)) return { error: t('Select the Arabic words of a name (up to six words)') };
   return { name, file, type: args.type ?? 'person' };
 }

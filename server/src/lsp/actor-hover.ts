@@ -3,11 +3,12 @@
 import * as path from 'node:path';
 import type { ActorSummary } from '../core/actors/actor-index';
 import type { MarkedName } from '../core/actors/discovered';
+import { t } from './l10n';
 import { pathToUri } from './uri';
 
 const RLI = '\u2067';
 const PDI = '\u2069';
-const TYPE_LABELS: Record<string, string> = { person: 'person', organization: 'organization', place: 'place', other: 'actor' };
+const TYPE_LABELS: Record<string, () => string> = { person: () => t('person'), organization: () => t('organization'), place: () => t('place'), other: () => t('actor') };
 
 /** Wraps right-to-left text in an isolate; Markdown-escapes it. */
 export function rtl(text: string): string {
@@ -16,27 +17,27 @@ export function rtl(text: string): string {
 
 export function registeredCard(summary: ActorSummary): string {
   const { actor } = summary;
-  const lines: string[] = [`**${rtl(actor.name)}** · ${TYPE_LABELS[actor.type]} · \`${escapeMarkdown(actor.id)}\``];
+  const lines: string[] = [`**${rtl(actor.name)}** · ${TYPE_LABELS[actor.type]()} · \`${escapeMarkdown(actor.id)}\``];
   if (actor.description) lines.push(rtl(actor.description));
   const facts: string[] = [];
-  if (actor.aliases.length) facts.push(`Aliases: ${actor.aliases.map(rtl).join(', ')}`);
-  if (actor.variants.length) facts.push(`Known variants: ${actor.variants.map(rtl).join(', ')}`);
-  facts.push(`**${plural(summary.mentions, 'mention')} in ${plural(summary.files, 'article')}**`);
-  if (summary.spellings.length) facts.push(`Written: ${summary.spellings.map((s) => `${rtl(s.surface)} ×${s.count}`).join(', ')}`);
-  if (summary.companions.length) facts.push(`Often with: ${summary.companions.map((c) => `${rtl(c.actor.name)} (${plural(c.files, 'article')})`).join(', ')}`);
+  if (actor.aliases.length) facts.push(t('Aliases: {0}', actor.aliases.map(rtl).join(t(', '))));
+  if (actor.variants.length) facts.push(t('Known variants: {0}', actor.variants.map(rtl).join(t(', '))));
+  facts.push(`**${t('{0} in {1}', mentions(summary.mentions), articles(summary.files))}**`);
+  if (summary.spellings.length) facts.push(t('Written: {0}', summary.spellings.map((s) => `${rtl(s.surface)} ×${s.count}`).join(t(', '))));
+  if (summary.companions.length) facts.push(t('Often with: {0}', summary.companions.map((c) => `${rtl(c.actor.name)} (${articles(c.files)})`).join(t(', '))));
   if (summary.firstFile) {
-    facts.push(summary.firstFile === summary.lastFile ? `Only in ${fileLink(summary.firstFile)}` : `First in ${fileLink(summary.firstFile)}, latest in ${fileLink(summary.lastFile!)}`);
+    facts.push(summary.firstFile === summary.lastFile ? t('Only in {0}', fileLink(summary.firstFile)) : t('First in {0}, latest in {1}', fileLink(summary.firstFile), fileLink(summary.lastFile!)));
   }
-  if (actor.links.length) facts.push(`Links: ${actor.links.map(linkOf).join(', ')}`);
+  if (actor.links.length) facts.push(t('Links: {0}', actor.links.map(linkOf).join(t(', '))));
   return [...lines, '', ...facts.map((f) => `- ${f}`)].join('\n');
 }
 
 export function markedCard(name: MarkedName): string {
   return [
-    `**${rtl(name.surface)}** · ${TYPE_LABELS[name.type]} · not in actors.yaml`,
+    `**${rtl(name.surface)}** · ${TYPE_LABELS[name.type]()} · ${t('not in actors.yaml')}`,
     '',
-    `- Marked as a name ${plural(name.mentions, 'time')} in ${plural(name.files, 'article')} (after a title or a place noun)`,
-    '- Add it to actors.yaml to give it a canonical spelling, a description and corpus-wide rename',
+    `- ${t('Marked as a name {0} in {1} (after a title or a place noun)', t.plural(name.mentions, '{0} time', '{0} times'), articles(name.files))}`,
+    `- ${t('Add it to actors.yaml to give it a canonical spelling, a description and corpus-wide rename')}`,
   ].join('\n');
 }
 
@@ -50,8 +51,12 @@ function linkOf(link: string): string {
   return escapeMarkdown(link);
 }
 
-function plural(n: number, word: string): string {
-  return `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
+function mentions(n: number): string {
+  return t.plural(n, '{0} mention', '{0} mentions');
+}
+
+function articles(n: number): string {
+  return t.plural(n, '{0} article', '{0} articles');
 }
 
 function escapeMarkdown(text: string): string {

@@ -14,6 +14,7 @@ import { LineIndex } from '../core/text/lines';
 import { foldKey, surfaceKey } from '../core/text/normalize';
 import { tokenize } from '../core/text/tokenize';
 import { readArticle } from '../node/article-file';
+import { t } from './l10n';
 import type { LoadedRegistry, RegistryStore } from './registries';
 import { pathToUri, uriToPath } from './uri';
 import type { WorkspaceIndex } from './workspace-index';
@@ -208,11 +209,11 @@ export class ActorService {
 
   /** Why the target cannot be renamed, if it cannot. */
   renameRefusal(target: ActorTarget | undefined): string | undefined {
-    if (!target) return 'Not an actor: rename works on a mention of an actor or on its entry in actors.yaml';
-    if (target.kind === 'marked') return `"${target.name.surface}" is not in actors.yaml; add it first ("Add to actors.yaml"), then rename it`;
+    if (!target) return t('Not an actor: rename works on a mention of an actor or on its entry in actors.yaml');
+    if (target.kind === 'marked') return t('"{0}" is not in actors.yaml; add it first ("Add to actors.yaml"), then rename it', target.name.surface);
     const registry = this.registries.get(target.actor.registry);
     const open = this.documents.get(pathToUri(target.actor.registry));
-    if (!registry || (open && open.getText() !== registry.text)) return 'actors.yaml has errors or unsaved changes the server has not read; fix it and try again';
+    if (!registry || (open && open.getText() !== registry.text)) return t('actors.yaml has errors or unsaved changes the server has not read; fix it and try again');
     return undefined;
   }
 
@@ -222,11 +223,11 @@ export class ActorService {
    */
   async renameEdit(actor: IndexedActor, newName: string): Promise<WorkspaceEdit | { error: string }> {
     const name = newName.trim().replace(/\s+/g, ' ');
-    if (!name || /[\r\n]/.test(newName)) return { error: 'The new name is empty or spans lines' };
+    if (!name || /[\r\n]/.test(newName)) return { error: t('The new name is empty or spans lines') };
     const clash = this.index.actors.actors.find((a) => a !== actor && a.registry === actor.registry && [a.name, ...a.aliases, ...a.variants].some((s) => nameKey(s) === nameKey(name)));
-    if (clash) return { error: `"${name}" is already a spelling of '${clash.id}' in actors.yaml` };
+    if (clash) return { error: t('"{0}" is already a spelling of \'{1}\' in actors.yaml', name, clash.id) };
     const registry = this.registries.get(actor.registry);
-    if (!registry) return { error: 'actors.yaml could not be read' };
+    if (!registry) return { error: t('actors.yaml could not be read') };
     const changes: TextDocumentEdit[] = [];
     const registryUri = pathToUri(actor.registry);
     const registryEdit = renameActorEdit(registry.text, actor, name);
@@ -274,7 +275,7 @@ export class ActorService {
     const open = this.documents.get(uri);
     const existing = this.registries.get(registryFile);
     const text = open?.getText() ?? existing?.text ?? '';
-    const result = appendActor(text, { name, type });
+    const result = appendActor(text, { name, type }, t);
     if ('error' in result) return result;
     const lines = new LineIndex(text);
     const edit = TextDocumentEdit.create({ uri, version: open ? open.version : null }, [{ range: rangeIn(lines, result.edit.offset, result.edit.length), newText: result.edit.newText }]);

@@ -14,6 +14,7 @@ import { fixAll, preferredFix } from '../core/engine';
 import type { Finding } from '../core/rules/rule';
 import { minimalEdit } from '../core/text/diff';
 import { isDiagnosticData, SOURCE, toLspEdit } from './diagnostics';
+import { t } from './l10n';
 import { FIX_SPELLINGS_COMMAND } from './workspace-spelling';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.${SOURCE}`;
@@ -43,17 +44,17 @@ export function codeActions(input: CodeActionInput): CodeAction[] {
     }
     for (const diagnostic of ours) {
       const fix = isDiagnosticData(diagnostic.data) ? diagnostic.data.corpusFix : undefined;
-      if (fix) actions.push({ title: `Fix all spellings of "${fix.name}" in the workspace`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title: 'Fix all spellings', command: FIX_SPELLINGS_COMMAND, arguments: [fix] } });
+      if (fix) actions.push({ title: t('Fix all spellings of "{0}" in the workspace', fix.name), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title: t('Fix all spellings'), command: FIX_SPELLINGS_COMMAND, arguments: [fix] } });
     }
     for (const word of new Set(ours.map((d) => (isDiagnosticData(d.data) ? d.data.word : undefined)))) {
       if (word === undefined) continue;
       const edit = input.acceptWord(word);
-      if (edit) actions.push({ title: `Accept '${word}' in this corpus`, kind: CodeActionKind.QuickFix, edit, diagnostics: ours.filter((d) => isDiagnosticData(d.data) && d.data.word === word) });
+      if (edit) actions.push({ title: t("Accept '{0}' in this corpus", word), kind: CodeActionKind.QuickFix, edit, diagnostics: ours.filter((d) => isDiagnosticData(d.data) && d.data.word === word) });
     }
   }
   if (wants(FIX_ALL_KIND)) {
     const edit = wholeFileFix(input, undefined);
-    if (edit) actions.push({ title: 'Fix all Nassaq problems in this file', kind: FIX_ALL_KIND, edit });
+    if (edit) actions.push({ title: t('Fix all Nassaq problems in this file'), kind: FIX_ALL_KIND, edit });
   }
   return actions;
 }
@@ -75,12 +76,12 @@ function fixAllOfRule(input: CodeActionInput, ruleId: string): CodeAction | unde
   const fixable = input.findings.filter((f) => f.ruleId === ruleId && preferredFix(f));
   if (fixable.length < 2) return undefined;
   const edit = wholeFileFix(input, [ruleId]);
-  return edit && { title: `Fix all ${ruleId} problems in this file (${fixable.length})`, kind: CodeActionKind.QuickFix, edit };
+  return edit && { title: t('Fix all {0} problems in this file ({1})', ruleId, fixable.length), kind: CodeActionKind.QuickFix, edit };
 }
 
 function wholeFileFix(input: CodeActionInput, only: readonly string[] | undefined): WorkspaceEdit | undefined {
   const before = input.document.getText();
-  const change = minimalEdit(before, fixAll(before, input.config, { only, corpus: input.corpus }).text);
+  const change = minimalEdit(before, fixAll(before, input.config, { only, corpus: input.corpus, locale: t.locale }).text);
   return change && versionedEdit(input.document, [toLspEdit(input.document, change)]);
 }
 

@@ -6,6 +6,7 @@ import { DEFAULT_CONFIG, type NassaqConfig } from '../core/config/config';
 import { articleMatcher, type ArticleMatcher } from '../core/config/match';
 import type { ConfigProblem } from '../core/config/parse';
 import { findConfigFile, parseConfigText } from '../node/config-loader';
+import { t } from './l10n';
 
 export interface ResolvedConfig {
   /** Path of the nassaq.yaml in force, if any. */
@@ -76,7 +77,7 @@ export class ConfigStore {
     const cached = this.loaded.get(file);
     if (cached) return cached;
     const text = this.host.openText(file) ?? readOrEmpty(file);
-    const parsed = parseConfigText(text);
+    const parsed = parseConfigText(text, t);
     if (parsed.usable) this.lastGood.set(file, parsed.config);
     const config = parsed.usable ? parsed.config : (this.lastGood.get(file) ?? DEFAULT_CONFIG);
     const loaded = { config, matcher: articleMatcher(config), problems: parsed.problems };

@@ -7,6 +7,7 @@ import { displayMessage } from '../core/engine';
 import { ruleDocsUrl } from '../core/rules/docs';
 import type { Finding, Severity, SpellingFix, TextEdit } from '../core/rules/rule';
 import { LineIndex } from '../core/text/lines';
+import { t } from './l10n';
 
 export const SOURCE = 'nassaq';
 
@@ -50,7 +51,7 @@ export function toDiagnostic(document: TextDocument, finding: Finding): Diagnost
     code: finding.ruleId,
     codeDescription: { href: ruleDocsUrl(finding.ruleId) },
     source: SOURCE,
-    message: displayMessage(finding),
+    message: displayMessage(finding, t),
     relatedInformation: finding.related?.map((r) => ({
       location: { uri: document.uri, range: { start: document.positionAt(r.offset), end: document.positionAt(r.offset + r.length) } },
       message: r.message,

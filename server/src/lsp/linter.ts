@@ -10,6 +10,7 @@ import { lintText } from '../core/engine';
 import type { Finding } from '../core/rules/rule';
 import type { ConfigStore } from './configs';
 import { toDiagnostic } from './diagnostics';
+import { serverLocale } from './l10n';
 import type { SettingsCache } from './settings';
 import { uriToPath } from './uri';
 
@@ -89,7 +90,7 @@ export class Linter {
   findingsFor(document: TextDocument, config: NassaqConfig): Finding[] {
     const last = this.results.get(document.uri);
     if (last && this.isCurrent(last, document, config)) return last.findings;
-    const findings = lintText(document.getText(), config, { corpus: this.corpus.view(config, uriToPath(document.uri)) });
+    const findings = lintText(document.getText(), config, { corpus: this.corpus.view(config, uriToPath(document.uri)), locale: serverLocale() });
     this.results.set(document.uri, { version: document.version, config, generation: this.corpus.generation, findings });
     return findings;
   }

@@ -8,6 +8,7 @@ import { readArticle } from '../node/article-file';
 import type { ConfigStore } from './configs';
 import type { CorpusViews } from './corpus-views';
 import { toDiagnostic } from './diagnostics';
+import { serverLocale } from './l10n';
 import type { Linter } from './linter';
 import type { SettingsCache } from './settings';
 import { pathToUri } from './uri';
@@ -62,6 +63,6 @@ async function fileReport(context: PullContext, file: string, uri: string, resul
   if (!read.ok) return undefined;
   const { config } = context.configs.forFile(file);
   const document = TextDocument.create(uri, 'plaintext', 0, read.text);
-  const findings = lintText(read.text, config, { corpus: context.views.view(config, file) });
+  const findings = lintText(read.text, config, { corpus: context.views.view(config, file), locale: serverLocale() });
   return { kind: 'full', uri, version: null, resultId, items: findings.map((f) => toDiagnostic(document, f)) };
 }

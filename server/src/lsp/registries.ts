@@ -6,6 +6,7 @@ import type { RegistrySource } from '../core/actors/actor-index';
 import { parseRegistry, REGISTRY_FILE_NAME, type Actor, type RegistryProblem } from '../core/actors/registry';
 import { LineIndex } from '../core/text/lines';
 import type { ConfigStore } from './configs';
+import { t } from './l10n';
 
 export interface LoadedRegistry {
   file: string;
@@ -71,7 +72,7 @@ export class RegistryStore {
       this.lastGood.delete(file);
       return undefined;
     }
-    const parsed = parseRegistry(text);
+    const parsed = parseRegistry(text, t);
     this.host.reportProblems(file, text, parsed.problems);
     if (!parsed.usable) return this.lastGood.get(file) ?? { file, actors: [], text, lines: new LineIndex(text) };
     const registry = { file, actors: parsed.actors, text, lines: new LineIndex(text) };

@@ -18,6 +18,7 @@ import { FIX_ALL_KIND, codeActions } from './code-actions';
 import { ConfigStore } from './configs';
 import { CorpusViews } from './corpus-views';
 import { configProblemToDiagnostic } from './diagnostics';
+import { setServerLocale, serverLocale, t } from './l10n';
 import { Linter } from './linter';
 import { registerPullDiagnostics } from './pull-diagnostics';
 import { RegistryStore } from './registries';
@@ -67,6 +68,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialize((params): InitializeResult => {
+    setServerLocale(params.locale);
     clientHasConfiguration = params.capabilities.workspace?.configuration === true;
     clientHasFolderEvents = params.capabilities.workspace?.workspaceFolders === true;
     clientRefreshesTokens = params.capabilities.workspace?.semanticTokens?.refreshSupport === true;
@@ -190,7 +192,7 @@ export function startServer(connection: Connection): void {
     const given = args?.[0] as SpellingFix | undefined;
     const lint = (file: string, text: string) => {
       const { config } = configs.forFile(file);
-      return lintText(text, config, { corpus: views.view(config, file), only: ['actor-spelling'] });
+      return lintText(text, config, { corpus: views.view(config, file), only: ['actor-spelling'], locale: serverLocale() });
     };
     const fixes = given ? [given] : await allSpellingFixes(index, documents, lint);
     const result = await applyWorkspaceSpellingFix(connection, fixes, index, documents);
@@ -202,8 +204,8 @@ export function startServer(connection: Connection): void {
     if ('error' in request) return request;
     const result = actors.addActorEdit(request.file, request.name, request.type);
     if ('error' in result) return result;
-    const applied = await connection.workspace.applyEdit({ label: `Add "${request.name}" to actors.yaml`, edit: result.edit });
-    return applied.applied ? { registry: result.registry, id: result.id } : { error: applied.failureReason ?? 'The editor did not apply the edit' };
+    const applied = await connection.workspace.applyEdit({ label: t('Add "{0}" to actors.yaml', request.name), edit: result.edit });
+    return applied.applied ? { registry: result.registry, id: result.id } : { error: applied.failureReason ?? t('The editor did not apply the edit') };
   };
 
   registerActorHandlers(connection, documents, actors);

@@ -12,6 +12,7 @@ import { tokenize } from '../core/text/tokenize';
 import { readArticle } from '../node/article-file';
 import { walkFiles } from '../node/walk';
 import type { ConfigStore } from './configs';
+import { t } from './l10n';
 import type { RegistryStore } from './registries';
 
 const BATCH = 64;
@@ -112,13 +113,13 @@ export class WorkspaceIndex {
       // Registries first: every article is then matched against the actors in force.
       this.actors.setRegistries(this.registries.sourcesFor([...files, ...this.open.keys()]));
       for (const [file, text] of this.open) this.feed(file, text);
-      progress?.begin('Indexing corpus', 0, `0/${files.length.toLocaleString('en')} files`, false);
+      progress?.begin(t('Indexing corpus'), 0, t('{0}/{1} files', 0, files.length.toLocaleString('en')), false);
       for (let start = 0; start < files.length; start += BATCH) {
         const batch = files.slice(start, start + BATCH).filter((file) => !this.open.has(file));
         const reads = await Promise.all(batch.map((file) => readArticle(file)));
         reads.forEach((read, i) => (read.ok ? this.feed(batch[i], read.text) : this.forget(batch[i])));
         const done = Math.min(start + BATCH, files.length);
-        progress?.report(Math.round((done / files.length) * 100), `${done.toLocaleString('en')}/${files.length.toLocaleString('en')} files`);
+        progress?.report(Math.round((done / files.length) * 100), t('{0}/{1} files', done.toLocaleString('en'), files.length.toLocaleString('en')));
         this.changed();
         await new Promise((resolve) => setImmediate(resolve)); // let requests through between batches
       }

@@ -8,6 +8,7 @@ import { spellingEdits } from '../core/corpus/spellings';
 import type { Finding, SpellingFix } from '../core/rules/rule';
 import { LineIndex } from '../core/text/lines';
 import { readArticle } from '../node/article-file';
+import { t } from './l10n';
 import { pathToUri } from './uri';
 import type { WorkspaceIndex } from './workspace-index';
 
@@ -66,13 +67,13 @@ export async function allSpellingFixes(index: WorkspaceIndex, documents: TextDoc
 /** Builds the edit and asks the client to apply it; reports skipped files in the log and to the user. */
 export async function applyWorkspaceSpellingFix(connection: Connection, fixes: readonly SpellingFix[], index: WorkspaceIndex, documents: TextDocuments<TextDocument>): Promise<SpellingEditResult> {
   const result = await workspaceSpellingEdit(fixes, index, documents);
-  const label = fixes.length === 1 ? `Fix all spellings of "${fixes[0].name}"` : 'Fix all spellings in the workspace';
+  const label = fixes.length === 1 ? t('Fix all spellings of "{0}"', fixes[0].name) : t('Fix all spellings in the workspace');
   if (result.files > 0) {
     const applied = await connection.workspace.applyEdit({ label, edit: result.edit });
-    if (!applied.applied) void connection.window.showWarningMessage(`${label}: not applied (${applied.failureReason ?? 'the editor refused the edit'})`);
+    if (!applied.applied) void connection.window.showWarningMessage(t('{0}: not applied ({1})', label, applied.failureReason ?? t('the editor refused the edit')));
   }
   if (result.skipped.length > 0) {
-    void connection.window.showWarningMessage(`${label}: ${result.skipped.length} file(s) changed on disk since they were indexed and were left alone: ${result.skipped.join(', ')}`);
+    void connection.window.showWarningMessage(t.plural(result.skipped.length, '{1}: {0} file changed on disk since it was indexed and was left alone: {2}', '{1}: {0} files changed on disk since they were indexed and were left alone: {2}', label, result.skipped.join(', ')));
   }
   return result;
 }

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { CONFIG_FILE_NAME, DEFAULT_CONFIG } from '../core/config/config';
 import { parseConfig, type ParsedConfig } from '../core/config/parse';
+import { english, type Translate } from '../core/l10n';
 import { RULES } from '../core/rules';
 
 /** Walks up from `startDir` to the filesystem root (or `stopDir`, inclusive) looking for nassaq.yaml. */
@@ -26,8 +27,8 @@ export interface LoadedConfig {
   parsed: ParsedConfig;
 }
 
-export function parseConfigText(text: string): ParsedConfig {
-  return parseConfig(text, RULES);
+export function parseConfigText(text: string, t: Translate = english): ParsedConfig {
+  return parseConfig(text, RULES, t);
 }
 
 /** Reads a config file; an unreadable file is a problem at offset 0, never an exception. */

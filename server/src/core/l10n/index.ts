@@ -29,7 +29,7 @@ export type Arg = string | number;
 export interface Translate {
   (english: string, ...args: readonly Arg[]): string;
   readonly locale: Locale;
-  /** A counted phrase: `t.plural(n, '{0} file', '{0} files')`; `{0}` is `n`, `{1}`… the rest. */
+  /** A counted phrase: `t.plural(n, '{0} file', '{0} files')`; `{0}` is `n` (grouped: 12,000), `{1}`… the rest. */
   plural(count: number, one: string, other: string, ...args: readonly Arg[]): string;
 }
 
@@ -62,7 +62,7 @@ export function makeTranslator(locale: Locale, catalog: Catalog): Translate {
   t.locale = locale;
   t.plural = (count, one, other, ...args) => {
     const entry = catalog[other];
-    const all = [count, ...args];
+    const all = [count.toLocaleString('en'), ...args]; // 12,000: the grouping English readers expect, and Arabic with Western digits
     if (entry === undefined) return format(count === 1 ? one : other, all);
     if (typeof entry === 'string') return format(entry, all);
     const form = entry[rules.select(count) as keyof PluralForms] ?? entry.other;
