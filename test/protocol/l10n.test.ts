@@ -47,7 +47,7 @@ describe('language server in Arabic', () => {
 
   it('reports nassaq.yaml problems in Arabic', async () => {
     const config = await client.diagnostics(client.open(path.join(root, 'nassaq.yaml'), 'rules:\n  tatweel: error\n  no-such-rule: warning\n'));
-    assert.match(config[0].message, /^قاعدة غير معروفة «no-such-rule»/);
+    assert.match(String(config[0].message), /^قاعدة غير معروفة «no-such-rule»/);
   });
 
   it('writes hover cards in Arabic', async () => {
