@@ -5,6 +5,7 @@ import { commands, window, workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerActorCommands } from './actor-commands';
 import { ActorsView } from './actors-view';
+import { StatusItem } from './status';
 
 let client: LanguageClient | undefined;
 
@@ -43,6 +44,7 @@ export async function activate(context: ExtensionContext): Promise<NassaqApi> {
     outputChannel,
     actorsView,
     registerActorCommands(client, actorsView),
+    new StatusItem(client),
     commands.registerCommand('nassaq.restartServer', () => client?.restart()),
     commands.registerCommand('nassaq.showOutput', () => outputChannel.show()),
   );

@@ -16,7 +16,11 @@ import { t } from './l10n';
 import type { RegistryStore } from './registries';
 
 const BATCH = 64;
-/** Sent after every complete scan of the workspace, with the number of articles indexed. */
+// Notifications to the client about indexing, besides LSP work-done progress (the VS Code status bar
+// item, client/src/status.ts, shows them; other clients may ignore them):
+/** `nassaq/indexing` {done, total}: sent when a scan starts ({done: 0}) and after each batch; counts are articles. */
+export const INDEXING_NOTIFICATION = 'nassaq/indexing';
+/** `nassaq/indexed` {files}: sent after every complete scan of the workspace, with the number of articles indexed. */
 export const INDEXED_NOTIFICATION = 'nassaq/indexed';
 
 export class WorkspaceIndex {
@@ -114,12 +118,14 @@ export class WorkspaceIndex {
       this.actors.setRegistries(this.registries.sourcesFor([...files, ...this.open.keys()]));
       for (const [file, text] of this.open) this.feed(file, text);
       progress?.begin(t('Indexing corpus'), 0, t('{0}/{1} files', 0, files.length.toLocaleString('en')), false);
+      void this.connection.sendNotification(INDEXING_NOTIFICATION, { done: 0, total: files.length });
       for (let start = 0; start < files.length; start += BATCH) {
         const batch = files.slice(start, start + BATCH).filter((file) => !this.open.has(file));
         const reads = await Promise.all(batch.map((file) => readArticle(file)));
         reads.forEach((read, i) => (read.ok ? this.feed(batch[i], read.text) : this.forget(batch[i])));
         const done = Math.min(start + BATCH, files.length);
         progress?.report(Math.round((done / files.length) * 100), t('{0}/{1} files', done.toLocaleString('en'), files.length.toLocaleString('en')));
+        void this.connection.sendNotification(INDEXING_NOTIFICATION, { done, total: files.length });
         this.changed();
         await new Promise((resolve) => setImmediate(resolve)); // let requests through between batches
       }
