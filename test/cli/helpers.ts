@@ -53,8 +53,10 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runCli(args: readonly string[], cwd: string): CliResult {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+/** Runs the CLI in English whatever the machine's locale, unless `env` says otherwise. */
+export function runCli(args: readonly string[], cwd: string, env: Record<string, string> = {}): CliResult {
+  const locale = { LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8' };
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...locale, NO_COLOR: '1', ...env } });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

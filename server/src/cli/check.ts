@@ -5,6 +5,7 @@ import type { NassaqConfig } from '../core/config/config';
 import { fixAll, lintText, preferredFix } from '../core/engine';
 import type { Finding, Severity } from '../core/rules/rule';
 import { LineIndex } from '../core/text/lines';
+import { translator, type Locale, type Translate } from '../core/l10n';
 import type { CorpusView } from '../core/corpus/corpus-view';
 import { DEFAULT_MAX_FILE_SIZE, readArticle, writeArticleIfUnchanged, type ArticleOk, type ArticleRead } from '../node/article-file';
 import { CheckCorpus } from './corpus';
@@ -28,6 +29,8 @@ export interface CheckOptions {
   maxFileSize?: number;
   /** Files read at the same time. */
   concurrency?: number;
+  /** The language of messages (English when absent). */
+  locale?: Locale;
 }
 
 /** Where a file is shown: relative to the working directory, with `/` and with the OS separator. */
@@ -75,16 +78,17 @@ const DEFAULT_CONCURRENCY = 16;
 const NO_LINES = new LineIndex('');
 
 export async function runCheck(options: CheckOptions, terminal: Terminal): Promise<number> {
-  const discovery = await discover(options.paths, options.cwd, options.configFile);
+  const t = translator(options.locale);
+  const discovery = await discover(options.paths, options.cwd, options.configFile, t);
   for (const message of discovery.messages) terminal.err(message);
   if (discovery.failed) return EXIT_USAGE;
-  if (discovery.targets.length === 0) terminal.err('nassaq: no article files found (see include/exclude in nassaq.yaml)');
+  if (discovery.targets.length === 0) terminal.err(`nassaq: ${t('no article files found (see include/exclude in nassaq.yaml)')}`);
 
-  const reporter = createReporter(options.format, terminal, options);
+  const reporter = createReporter(options.format, terminal, options, t);
   const summary = emptySummary(options.fix);
   // A fix that could not be written, or a crash inside a rule: reported, and the exit code is 2.
   let failed = false;
-  terminal.startProgress(discovery.targets.length, 'Indexing');
+  terminal.startProgress(discovery.targets.length, t('Indexing'));
   let reads: ArticleRead[];
   try {
     reads = await readAll(discovery.targets, options, () => terminal.tick());
@@ -92,10 +96,10 @@ export async function runCheck(options: CheckOptions, terminal: Terminal): Promi
     terminal.stopProgress();
   }
   // Corpus rules compare each article with all the others: index everything before linting.
-  const corpus = new CheckCorpus(discovery.targets, reads, options.cwd);
+  const corpus = new CheckCorpus(discovery.targets, reads, options.cwd, undefined, t);
   for (const message of corpus.messages) terminal.err(message);
   if (corpus.failed) return EXIT_USAGE;
-  terminal.startProgress(discovery.targets.length, options.fix ? 'Fixing' : 'Checking');
+  terminal.startProgress(discovery.targets.length, options.fix ? t('Fixing') : t('Checking'));
   try {
     for (let i = 0; i < discovery.targets.length; i++) {
       const outcome = await processFile(discovery.targets[i], reads[i], options, corpus.viewFor(discovery.targets[i]));
@@ -112,10 +116,10 @@ export async function runCheck(options: CheckOptions, terminal: Terminal): Promi
   return summary.counts.error > 0 ? EXIT_ERRORS : EXIT_OK;
 }
 
-function createReporter(format: Format, terminal: Terminal, options: CheckOptions): Reporter {
+function createReporter(format: Format, terminal: Terminal, options: CheckOptions, t: Translate): Reporter {
   if (format === 'json') return jsonReporter(terminal, options.fix);
-  if (format === 'sarif') return sarifReporter(terminal, options.cwd);
-  return textReporter(terminal, options.fix);
+  if (format === 'sarif') return sarifReporter(terminal, options.cwd, t);
+  return textReporter(terminal, options.fix, t);
 }
 
 function emptySummary(fix: boolean): Summary {
@@ -175,9 +179,9 @@ async function readAll(targets: readonly ArticleTarget[], options: CheckOptions,
 async function processFile(target: ArticleTarget, read: ArticleRead, options: CheckOptions, corpus: CorpusView): Promise<Outcome> {
   if (!read.ok) return { kind: 'skipped', target, reason: read.reason };
   try {
-    const findings = lintText(read.text, target.config, { corpus });
+    const findings = lintText(read.text, target.config, { corpus, locale: options.locale });
     const outcome: Outcome = { kind: 'checked', target, text: read.text, findings, applied: 0 };
-    if (options.fix && findings.some((f) => preferredFix(f) !== undefined)) await fixFile(read, target.config, corpus, outcome);
+    if (options.fix && findings.some((f) => preferredFix(f) !== undefined)) await fixFile(read, target.config, corpus, outcome, options.locale);
     if (options.quiet) outcome.findings = outcome.findings.filter((f) => f.severity === 'error');
     return outcome;
   } catch (error) {
@@ -186,7 +190,7 @@ async function processFile(target: ArticleTarget, read: ArticleRead, options: Ch
 }
 
 /** Applies safe fixes and writes them, unless the file changed meanwhile; updates `outcome`. */
-async function fixFile(read: ArticleOk, config: NassaqConfig, corpus: CorpusView, outcome: Extract<Outcome, { kind: 'checked' }>): Promise<void> {
+async function fixFile(read: ArticleOk, config: NassaqConfig, corpus: CorpusView, outcome: Extract<Outcome, { kind: 'checked' }>, locale: Locale | undefined): Promise<void> {
   const fixed = fixAll(read.text, config, { corpus });
   if (fixed.text === read.text) return;
   try {
@@ -203,7 +207,7 @@ async function fixFile(read: ArticleOk, config: NassaqConfig, corpus: CorpusView
   }
   outcome.text = fixed.text;
   outcome.applied = fixed.applied;
-  outcome.findings = lintText(fixed.text, config, { corpus });
+  outcome.findings = lintText(fixed.text, config, { corpus, locale });
 }
 
 /** Runs `fn` over `items` with at most `limit` in flight and yields the results in input order. */

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { ActorIndex } from '../core/actors/actor-index';
 import { parseRegistry } from '../core/actors/registry';
+import { english, type Translate } from '../core/l10n';
 import type { NassaqConfig } from '../core/config/config';
 import { LineIndex } from '../core/text/lines';
 import { CorpusIndex } from '../core/corpus/corpus-index';
@@ -30,6 +31,7 @@ export class CheckCorpus {
     reads: readonly ArticleRead[],
     cwd: string,
     private readonly dictionary: Dictionary = loadArabicDictionary(),
+    t: Translate = english,
   ) {
     reads.forEach((read, i) => {
       if (read.ok) this.index.update(targets[i].file, read.text);
@@ -42,7 +44,7 @@ export class CheckCorpus {
       } catch {
         continue; // no registry: corpus majorities decide
       }
-      const parsed = parseRegistry(text);
+      const parsed = parseRegistry(text, t);
       const lines = new LineIndex(text);
       for (const problem of parsed.problems) {
         const { line, character } = lines.positionAt(problem.offset);

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { CONFIG_FILE_NAME, type NassaqConfig } from '../core/config/config';
 import { articleMatcher, type ArticleMatcher } from '../core/config/match';
 import { LineIndex } from '../core/text/lines';
+import { english, type Translate } from '../core/l10n';
 import { configFor, loadConfigFile, type LoadedConfig } from '../node/config-loader';
 import { walkFiles } from '../node/walk';
 
@@ -25,15 +26,15 @@ export interface Discovery {
   failed: boolean;
 }
 
-export async function discover(paths: readonly string[], cwd: string, configFile?: string): Promise<Discovery> {
-  const configs = new ConfigSet(cwd);
+export async function discover(paths: readonly string[], cwd: string, configFile?: string, t: Translate = english): Promise<Discovery> {
+  const configs = new ConfigSet(cwd, t);
   const explicit = configFile === undefined ? undefined : configs.load(path.resolve(cwd, configFile));
   const found = new Map<string, ArticleTarget>();
   const missing: string[] = [];
   for (const given of paths) {
     const absolute = path.resolve(cwd, given);
     const stat = await fs.stat(absolute).catch(() => undefined);
-    if (!stat) missing.push(`nassaq: no such file or directory: ${given}`);
+    if (!stat) missing.push(`nassaq: ${t('no such file or directory: {0}', given)}`);
     else if (stat.isDirectory()) await walkDirectory(absolute, explicit, configs, found);
     else found.set(absolute, targetOf(absolute, explicit ?? configs.forDirectory(path.dirname(absolute))));
   }
@@ -95,16 +96,19 @@ class ConfigSet {
   private readonly byFile = new Map<string, LoadedConfig>();
   private readonly defaultsByDir = new Map<string, LoadedConfig>();
 
-  constructor(private readonly cwd: string) {}
+  constructor(
+    private readonly cwd: string,
+    private readonly t: Translate,
+  ) {}
 
   load(file: string): LoadedConfig {
     let loaded = this.byFile.get(file);
-    if (!loaded) this.byFile.set(file, (loaded = loadConfigFile(file)));
+    if (!loaded) this.byFile.set(file, (loaded = loadConfigFile(file, this.t)));
     return loaded;
   }
 
   forDirectory(dir: string): LoadedConfig {
-    const found = configFor(dir);
+    const found = configFor(dir, this.t);
     if (found.file) return this.load(path.resolve(found.file));
     let defaults = this.defaultsByDir.get(found.root);
     if (!defaults) this.defaultsByDir.set(found.root, (defaults = found));

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { preferredFix } from '../core/engine';
+import { english, type Translate } from '../core/l10n';
 import { RULES } from '../core/rules';
 import type { Finding, Severity } from '../core/rules/rule';
 import type { FileNote, FileReport, Reporter } from './check';
@@ -60,7 +61,7 @@ export function relativeUri(posixPath: string): string {
   return posixPath.split('/').map((segment) => (segment === '..' || segment === '.' ? segment : encodeURIComponent(segment))).join('/');
 }
 
-export function sarifReporter(terminal: Terminal, cwd: string): Reporter {
+export function sarifReporter(terminal: Terminal, cwd: string, t: Translate = english): Reporter {
   let started = false;
   let first = true;
   const notifications: object[] = [];
@@ -88,12 +89,12 @@ export function sarifReporter(terminal: Terminal, cwd: string): Reporter {
       await begin();
       let chunk = '';
       for (const finding of report.findings) {
-        chunk += `${first ? '\n' : ',\n'}        ${JSON.stringify(sarifResult(report, finding))}`;
+        chunk += `${first ? '\n' : ',\n'}        ${JSON.stringify(sarifResult(report, finding, t))}`;
         first = false;
       }
       if (chunk) await terminal.out(chunk);
     },
-    skipped: (note) => notify(note, 'skipped: '),
+    skipped: (note) => notify(note, t('skipped: ')),
     notFixed: (note) => notify(note, ''),
     async end() {
       await begin();
@@ -103,14 +104,15 @@ export function sarifReporter(terminal: Terminal, cwd: string): Reporter {
   };
 }
 
-export function sarifResult(report: FileReport, finding: Finding): object {
+/** `message.text` is in the run's language (`--locale`); rule ids, levels and locations are not translated. */
+export function sarifResult(report: FileReport, finding: Finding, t: Translate = english): object {
   const { start, end } = report.lines.rangeAt(finding.offset, finding.length);
   const uri = relativeUri(report.path);
   const result: Record<string, unknown> = {
     ruleId: finding.ruleId,
     ruleIndex: RULES.findIndex((rule) => rule.id === finding.ruleId),
     level: sarifLevel(finding.severity),
-    message: { text: displayMessage(finding) },
+    message: { text: displayMessage(finding, t) },
     locations: [
       {
         physicalLocation: {

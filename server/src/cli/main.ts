@@ -1,5 +1,6 @@
 // Entry point of the `nassaq` command: `nassaq check [paths…]`, `nassaq rules`, --help, --version.
 import { parseArgs } from 'node:util';
+import { LOCALES, localeOf, type Locale } from '../core/l10n';
 import { RULES } from '../core/rules';
 import { removePendingTempFiles } from '../node/atomic-write';
 import { EXIT_OK, EXIT_USAGE, FORMATS, runCheck, type Format } from './check';
@@ -17,6 +18,8 @@ Options:
       --fix              Apply safe fixes in place, then report what remains
   -q, --quiet            Report errors only
   -c, --config FILE      Use this nassaq.yaml instead of the nearest one
+      --locale ar|en     Language of messages (default: LC_ALL, LC_MESSAGES or LANG
+                         when they start with ar; English for json and sarif)
       --max-file-size N  Skip files larger than N bytes (suffixes K, M, G; default 20M)
   -h, --help             Show this help
   -v, --version          Show the version
@@ -31,6 +34,7 @@ const OPTIONS = {
   fix: { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
   config: { type: 'string', short: 'c' },
+  locale: { type: 'string' },
   'max-file-size': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -38,9 +42,9 @@ const OPTIONS = {
 
 class UsageError extends Error {}
 
-export async function run(argv: readonly string[], terminal: Terminal, cwd = process.cwd()): Promise<number> {
+export async function run(argv: readonly string[], terminal: Terminal, cwd = process.cwd(), env: Readonly<Record<string, string | undefined>> = process.env): Promise<number> {
   try {
-    return await dispatch(argv, terminal, cwd);
+    return await dispatch(argv, terminal, cwd, env);
   } catch (error) {
     if (!(error instanceof UsageError) && (error as { code?: string })?.code?.startsWith('ERR_PARSE_ARGS') !== true) throw error;
     terminal.err(`nassaq: ${(error as Error).message}`);
@@ -49,7 +53,7 @@ export async function run(argv: readonly string[], terminal: Terminal, cwd = pro
   }
 }
 
-async function dispatch(argv: readonly string[], terminal: Terminal, cwd: string): Promise<number> {
+async function dispatch(argv: readonly string[], terminal: Terminal, cwd: string, env: Readonly<Record<string, string | undefined>>): Promise<number> {
   const { values, positionals } = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
   if (values.version) return print(terminal, `${nassaqVersion()}\n`);
   const [command, ...rest] = positionals;
@@ -65,6 +69,7 @@ async function dispatch(argv: readonly string[], terminal: Terminal, cwd: string
         quiet: values.quiet ?? false,
         configFile: values.config,
         maxFileSize: values['max-file-size'] === undefined ? undefined : parseSize(values['max-file-size']),
+        locale: chooseLocale(values.locale, format, env),
       },
       terminal,
     );
@@ -89,6 +94,21 @@ function parseFormat(value: string | undefined): Format {
   if (value === undefined) return 'text';
   if ((FORMATS as readonly string[]).includes(value)) return value as Format;
   throw new UsageError(`unknown format '${value}'; expected ${FORMATS.join(', ')}`);
+}
+
+/**
+ * The language of messages: --locale, else (text output only) the environment's, by POSIX
+ * precedence: LC_ALL, LC_MESSAGES, LANG, Arabic when it starts with `ar`. JSON and SARIF stay
+ * English unless --locale asks otherwise, so machine output does not depend on the machine.
+ */
+export function chooseLocale(option: string | undefined, format: Format, env: Readonly<Record<string, string | undefined>>): Locale {
+  if (option !== undefined) {
+    if (!(LOCALES as readonly string[]).includes(option)) throw new UsageError(`unknown locale '${option}'; expected ${LOCALES.join(' or ')}`);
+    return option as Locale;
+  }
+  if (format !== 'text') return 'en';
+  const tag = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((value) => value !== undefined && value !== '');
+  return localeOf(tag) ?? 'en';
 }
 
 /** Bytes, with an optional K, M or G suffix (powers of 1024). */

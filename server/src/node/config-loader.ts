@@ -32,21 +32,21 @@ export function parseConfigText(text: string, t: Translate = english): ParsedCon
 }
 
 /** Reads a config file; an unreadable file is a problem at offset 0, never an exception. */
-export function loadConfigFile(file: string): LoadedConfig {
+export function loadConfigFile(file: string, t: Translate = english): LoadedConfig {
   const root = path.dirname(path.resolve(file));
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    const message = `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`;
+    const message = t('cannot read {0}: {1}', file, (error as NodeJS.ErrnoException).code ?? String(error));
     return { file, root, parsed: { config: DEFAULT_CONFIG, usable: false, problems: [{ offset: 0, length: 0, severity: 'error', message }] } };
   }
-  return { file, root, parsed: parseConfigText(text) };
+  return { file, root, parsed: parseConfigText(text, t) };
 }
 
 /** The configuration governing files under `dir`: the nearest nassaq.yaml above it, or defaults rooted at `dir`. */
-export function configFor(dir: string): LoadedConfig {
+export function configFor(dir: string, t: Translate = english): LoadedConfig {
   const file = findConfigFile(dir);
-  if (file) return loadConfigFile(file);
+  if (file) return loadConfigFile(file, t);
   return { root: path.resolve(dir), parsed: { config: DEFAULT_CONFIG, usable: true, problems: [] } };
 }
