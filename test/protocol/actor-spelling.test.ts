@@ -39,6 +39,14 @@ describe('actor spelling across files over LSP', () => {
     assert.ok(diagnostic, 'an actor-spelling diagnostic');
     assert.deepEqual(diagnostic.range, { start: { line: 0, character: 17 }, end: { line: 0, character: 28 } });
     assert.match(String(diagnostic.message), /"فايز الحداد" in 2 of 3 mentions across 2 files/);
+    // Related information points to the canonical spelling in the other articles.
+    assert.deepEqual(
+      diagnostic.relatedInformation?.map((r) => [r.location.uri, r.location.range.start, r.message]),
+      [
+        [uri(file('a.txt')), { line: 0, character: 17 }, '"فايز الحداد" in a.txt'],
+        [uri(file('b.txt')), { line: 0, character: 19 }, '"فايز الحداد" in b.txt'],
+      ],
+    );
   });
 
   it('re-diagnoses the open article when an edit elsewhere flips the majority', async () => {
