@@ -1,6 +1,6 @@
 // Maps core findings to LSP diagnostics. Fix candidates travel in `data`, tagged with the document
 // version they were computed for, so quick fixes need no re-analysis and are never applied stale.
-import { DiagnosticSeverity, type Diagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver';
+import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type TextEdit as LspTextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ConfigProblem } from '../core/config/parse';
 import { displayMessage } from '../core/engine';
@@ -37,7 +37,8 @@ export function toLspEdit(document: TextDocument, e: TextEdit): LspTextEdit {
   return { range: { start: document.positionAt(e.offset), end: document.positionAt(e.offset + e.length) }, newText: e.newText };
 }
 
-export function toDiagnostic(document: TextDocument, finding: Finding): Diagnostic {
+/** `elsewhere`: related information in other files (see related-locations.ts). */
+export function toDiagnostic(document: TextDocument, finding: Finding, elsewhere: readonly DiagnosticRelatedInformation[] = []): Diagnostic {
   const data: DiagnosticData = {
     version: document.version,
     fixes: finding.fixes.map((fix) => ({ title: fix.title, edits: fix.edits.map((e) => toLspEdit(document, e)) })),
@@ -52,12 +53,17 @@ export function toDiagnostic(document: TextDocument, finding: Finding): Diagnost
     codeDescription: { href: ruleDocsUrl(finding.ruleId) },
     source: SOURCE,
     message: displayMessage(finding, t),
-    relatedInformation: finding.related?.map((r) => ({
-      location: { uri: document.uri, range: { start: document.positionAt(r.offset), end: document.positionAt(r.offset + r.length) } },
-      message: r.message,
-    })),
+    relatedInformation: related(document, finding, elsewhere),
     data,
   };
+}
+
+function related(document: TextDocument, finding: Finding, elsewhere: readonly DiagnosticRelatedInformation[]): DiagnosticRelatedInformation[] | undefined {
+  const here = (finding.related ?? []).map((r) => ({
+    location: { uri: document.uri, range: { start: document.positionAt(r.offset), end: document.positionAt(r.offset + r.length) } },
+    message: r.message,
+  }));
+  return here.length || elsewhere.length ? [...here, ...elsewhere] : undefined;
 }
 
 export function configProblemToDiagnostic(text: string, problem: ConfigProblem): Diagnostic {

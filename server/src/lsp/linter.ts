@@ -2,7 +2,7 @@
 // open, debounced while typing, on save when asked, and again when the corpus changes. In pull
 // mode the server's diagnostic handlers ask `analyse`. A result is only used for the document
 // version, configuration and corpus generation it was computed on.
-import type { Connection, TextDocuments } from 'vscode-languageserver';
+import type { Connection, DiagnosticRelatedInformation, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { NassaqConfig } from '../core/config/config';
 import type { CorpusView } from '../core/corpus/corpus-view';
@@ -10,6 +10,7 @@ import { lintText } from '../core/engine';
 import type { Finding } from '../core/rules/rule';
 import type { ConfigStore } from './configs';
 import { toDiagnostic } from './diagnostics';
+import { FileProblems } from './file-problems';
 import { serverLocale } from './l10n';
 import type { SettingsCache } from './settings';
 import { uriToPath } from './uri';
@@ -36,6 +37,10 @@ export class Linter {
   pushDiagnostics = true;
   /** Files whose diagnostics another part of the server publishes (actors.yaml): never cleared here. */
   publishedElsewhere: (file: string) => boolean = () => false;
+  /** Whole-file problems (not UTF-8, binary, too large) that stop an article from being linted. */
+  readonly fileProblems = new FileProblems();
+  /** Related information in other files for some findings (see related-locations.ts). */
+  relatedElsewhere: (uri: string, findings: readonly Finding[]) => Promise<Map<Finding, DiagnosticRelatedInformation[]>> = async () => new Map();
 
   constructor(
     private readonly connection: Connection,
@@ -68,6 +73,8 @@ export class Linter {
     this.results.delete(document.uri);
     this.published.delete(document.uri);
     this.settings.forget(document.uri);
+    const file = uriToPath(document.uri);
+    if (file) this.fileProblems.forget(file);
     if (this.pushDiagnostics) void this.connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   }
 
@@ -83,6 +90,11 @@ export class Linter {
     const settings = await this.settings.get(document.uri);
     const resolved = this.configs.forFile(file);
     if (!settings.enable || !resolved.isArticle(file)) return undefined;
+    const problem = await this.fileProblems.check(document, file, resolved.config.maxFileSize);
+    if (problem) {
+      this.results.delete(document.uri); // so that the findings are published again once it is solved
+      return [problem];
+    }
     return this.findingsFor(document, resolved.config);
   }
 
@@ -110,7 +122,9 @@ export class Linter {
       const result = this.results.get(document.uri);
       if (findings && result && this.published.get(document.uri) === result) return; // nothing new to say
       if (result) this.published.set(document.uri, result);
-      const diagnostics = (findings ?? []).map((f) => toDiagnostic(document, f));
+      const elsewhere = findings ? await this.relatedElsewhere(document.uri, findings) : new Map();
+      if (this.documents.get(document.uri)?.version !== document.version) return;
+      const diagnostics = (findings ?? []).map((f) => toDiagnostic(document, f, elsewhere.get(f)));
       await this.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
     } catch (error) {
       this.connection.console.error(`Linting ${document.uri} failed: ${error instanceof Error ? error.stack : String(error)}`);

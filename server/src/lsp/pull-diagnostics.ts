@@ -32,7 +32,8 @@ export function registerPullDiagnostics(context: PullContext): void {
   connection.languages.diagnostics.on(async (params) => {
     const document = documents.get(params.textDocument.uri);
     const findings = document ? await linter.analyse(document) : undefined;
-    return { kind: 'full', items: document && findings ? findings.map((f) => toDiagnostic(document, f)) : [] };
+    const elsewhere = document && findings ? await linter.relatedElsewhere(document.uri, findings) : new Map();
+    return { kind: 'full', items: document && findings ? findings.map((f) => toDiagnostic(document, f, elsewhere.get(f))) : [] };
   });
   connection.languages.diagnostics.onWorkspace(async (params, token) => {
     const root = context.roots()[0];
@@ -59,10 +60,11 @@ export function registerPullDiagnostics(context: PullContext): void {
 }
 
 async function fileReport(context: PullContext, file: string, uri: string, resultId: string): Promise<WorkspaceDocumentDiagnosticReport | undefined> {
-  const read = await readArticle(file);
-  if (!read.ok) return undefined;
   const { config } = context.configs.forFile(file);
+  const read = await readArticle(file, { maxBytes: config.maxFileSize });
+  if (!read.ok) return undefined;
   const document = TextDocument.create(uri, 'plaintext', 0, read.text);
   const findings = lintText(read.text, config, { corpus: context.views.view(config, file), locale: serverLocale() });
-  return { kind: 'full', uri, version: null, resultId, items: findings.map((f) => toDiagnostic(document, f)) };
+  const elsewhere = await context.linter.relatedElsewhere(uri, findings);
+  return { kind: 'full', uri, version: null, resultId, items: findings.map((f) => toDiagnostic(document, f, elsewhere.get(f))) };
 }

@@ -19,9 +19,11 @@ import { ConfigStore } from './configs';
 import { CorpusViews } from './corpus-views';
 import { configProblemToDiagnostic } from './diagnostics';
 import { setServerLocale, serverLocale, t } from './l10n';
+import { convertActions, CONVERT_TO_UTF8_COMMAND, runConvertCommand, type ConvertArgs } from './file-problems';
 import { Linter } from './linter';
 import { registerPullDiagnostics } from './pull-diagnostics';
 import { RegistryStore } from './registries';
+import { CanonicalLocations } from './related-locations';
 import { SettingsCache } from './settings';
 import { pathToUri, uriToPath } from './uri';
 import { WorkspaceIndex } from './workspace-index';
@@ -59,6 +61,8 @@ export function startServer(connection: Connection): void {
   const views = new CorpusViews(index.corpus, index.actors, (file) => registries.pathFor(file));
   const linter = new Linter(connection, documents, configs, settings, views);
   linter.publishedElsewhere = (file) => registries.isRegistry(file);
+  const canonicalLocations = new CanonicalLocations(index, (file) => actors.textOf(file));
+  linter.relatedElsewhere = (uri, findings) => canonicalLocations.forFindings(uri, findings);
   let settle: NodeJS.Timeout | undefined;
   let rescan: NodeJS.Timeout | undefined;
   // Cross-file findings may have moved: re-diagnose open articles once the corpus settles.
@@ -79,7 +83,8 @@ export function startServer(connection: Connection): void {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
         // nassaq.rebuildIndex is handled but not listed: the VS Code client owns a palette command of that id.
-        executeCommandProvider: { commands: [FIX_SPELLINGS_COMMAND, ADD_ACTOR_COMMAND] },
+        // nassaq.convertToUtf8 is listed: the VS Code client registers no command of that id itself.
+        executeCommandProvider: { commands: [FIX_SPELLINGS_COMMAND, ADD_ACTOR_COMMAND, CONVERT_TO_UTF8_COMMAND] },
         definitionProvider: true,
         referencesProvider: true,
         hoverProvider: true,
@@ -167,6 +172,9 @@ export function startServer(connection: Connection): void {
     const document = documents.get(params.textDocument.uri);
     const file = document && uriToPath(document.uri);
     if (!document || !file) return [];
+    // A file that is not linted (not UTF-8, binary, too large) offers no fix of its mis-decoded text.
+    const fileProblem = linter.fileProblems.known(file);
+    if (fileProblem) return convertActions(params, fileProblem);
     const resolved = configs.forFile(file);
     const ruleActions = codeActions({
       document,
@@ -188,6 +196,7 @@ export function startServer(connection: Connection): void {
       return { files: index.corpus.fileCount };
     }
     if (command === ADD_ACTOR_COMMAND) return addActor(args?.[0] as AddActorArgs | undefined);
+    if (command === CONVERT_TO_UTF8_COMMAND) return runConvertCommand(connection, documents, linter.fileProblems, args?.[0] as ConvertArgs | undefined);
     if (command !== FIX_SPELLINGS_COMMAND) return undefined;
     const given = args?.[0] as SpellingFix | undefined;
     const lint = (file: string, text: string) => {
