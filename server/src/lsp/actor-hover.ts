@@ -23,7 +23,7 @@ export function registeredCard(summary: ActorSummary): string {
   if (actor.aliases.length) facts.push(t('Aliases: {0}', actor.aliases.map(rtl).join(t(', '))));
   if (actor.variants.length) facts.push(t('Known variants: {0}', actor.variants.map(rtl).join(t(', '))));
   facts.push(`**${t('{0} in {1}', mentions(summary.mentions), articles(summary.files))}**`);
-  if (summary.spellings.length) facts.push(t('Written: {0}', summary.spellings.map((s) => `${rtl(s.surface)} ×${s.count}`).join(t(', '))));
+  if (summary.spellings.length) facts.push(t('Written: {0}', summary.spellings.map((s) => `×${s.count} ${rtl(s.surface)}`).join(t(', '))));
   if (summary.companions.length) facts.push(t('Often with: {0}', summary.companions.map((c) => `${rtl(c.actor.name)} (${articles(c.files)})`).join(t(', '))));
   if (summary.firstFile) {
     facts.push(summary.firstFile === summary.lastFile ? t('Only in {0}', fileLink(summary.firstFile)) : t('First in {0}, latest in {1}', fileLink(summary.firstFile), fileLink(summary.lastFile!)));
