@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { nameKey } from '../server/src/core/actors/registry';
 import { yamlScalar } from '../server/src/core/actors/registry-edit';
+import { mulberry32 } from '../test/eval/generate';
 import { intFlag, parseFlags, stringFlag } from './lib';
 
 export interface GenerateOptions {
@@ -61,19 +62,7 @@ export interface GeneratedCorpus {
   options: Required<Omit<GenerateOptions, 'out'>>;
 }
 
-// ---- deterministic randomness ----
-
-/** mulberry32: a small, fast 32-bit PRNG; good enough to shuffle words. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// ---- deterministic randomness (mulberry32, shared with the evaluation) ----
 
 type Random = () => number;
 const pick = <T>(random: Random, list: readonly T[]): T => list[Math.floor(random() * list.length)];
@@ -624,7 +613,7 @@ export function generateCorpus(options: GenerateOptions = {}): GeneratedCorpus {
   const actorCount = Math.max(options.actors ?? DEFAULTS.actors, 50);
   const seed = options.seed ?? DEFAULTS.seed;
   const hotMentions = Math.min(options.hotMentions ?? DEFAULTS.hotMentions, articles * 8);
-  const random = prng(seed);
+  const random = mulberry32(seed);
   const dir = options.out ? path.resolve(options.out) : mkdtempSync(path.join(tmpdir(), 'nassaq-bench-'));
   const articlesDir = path.join(dir, 'articles');
   mkdirSync(articlesDir, { recursive: true });
