@@ -32,11 +32,21 @@ describe('readArticle', () => {
     });
   });
 
-  it('reports a file that is not UTF-8 with the offset of the first bad byte', () => {
+  it('names the encoding of a file that is not UTF-8', () => {
     const read = decodeArticle('legacy.txt', CP1256);
     assert.equal(read.ok, false);
     assert.equal(!read.ok && read.kind, 'encoding');
-    assert.equal(!read.ok && read.reason, 'not valid UTF-8 (byte offset 6)');
+    assert.equal(!read.ok && read.reason, 'file is Windows-1256, not UTF-8');
+    assert.equal(!read.ok && read.encoding, 'windows-1256');
+  });
+
+  it('reports invalid UTF-8 in no known encoding with the offset of the first bad byte', () => {
+    // Mostly UTF-8 with one stray byte: converting it would garble the rest.
+    const mixed = Buffer.concat([Buffer.from('قال الرئيس إن المحادثات مستمرة ', 'utf8'), Buffer.from([0xe1]), Buffer.from(' أمس', 'utf8')]);
+    const read = decodeArticle('mixed.txt', mixed);
+    assert.equal(!read.ok && read.kind, 'encoding');
+    assert.equal(!read.ok && read.encoding, undefined);
+    assert.match(!read.ok ? read.reason : '', /^not valid UTF-8 \(byte offset \d+\)$/);
   });
 
   it('finds invalid UTF-8: truncation, overlongs, surrogates and code points past U+10FFFF', () => {
@@ -48,10 +58,11 @@ describe('readArticle', () => {
     assert.equal(firstInvalidUtf8Offset(Buffer.from([0x41, 0x80])), 1);
   });
 
-  it('reports binary content: NUL bytes, many control characters, UTF-16', () => {
+  it('reports binary content: NUL bytes, many control characters; UTF-16 is an encoding, not binary', () => {
     assert.match(binaryReason(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]))!, /^binary \(NUL byte at offset 4\)$/);
     assert.match(binaryReason(Buffer.from([1, 2, 3, 4, 0x41, 0x42, 5, 6]))!, /control characters/);
-    assert.match(binaryReason(Buffer.from([0xff, 0xfe, 0x27, 0x06]))!, /UTF-16/);
+    const utf16 = decodeArticle('u.txt', Buffer.from([0xff, 0xfe, 0x27, 0x06]));
+    assert.equal(!utf16.ok && utf16.reason, 'file is UTF-16 LE, not UTF-8');
     assert.equal(binaryReason(Buffer.from(ARTICLE, 'utf8')), undefined);
   });
 

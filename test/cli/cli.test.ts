@@ -97,7 +97,7 @@ describe('nassaq check: JSON output', () => {
     assert.equal(doc.diagnostics.length, 1);
     assert.deepEqual(doc.skipped, [
       { file: 'news/image.txt', reason: 'binary (NUL byte at offset 8)' },
-      { file: 'news/legacy.txt', reason: 'not valid UTF-8 (byte offset 3)' },
+      { file: 'news/legacy.txt', reason: 'file is Windows-1256, not UTF-8' },
     ]);
     const small = JSON.parse(runCli(['check', '-f', 'json', '--max-file-size', '20'], dir).stdout);
     assert.equal(small.files, 0);
@@ -105,7 +105,7 @@ describe('nassaq check: JSON output', () => {
     const text = runCli(['check'], dir);
     assert.equal(text.status, 0);
     assert.match(text.stderr, /^news\/image\.txt: skipped: binary/m);
-    assert.match(text.stderr, /^news\/legacy\.txt: skipped: not valid UTF-8 \(byte offset 3\)$/m);
+    assert.match(text.stderr, /^news\/legacy\.txt: skipped: file is Windows-1256, not UTF-8$/m);
     assert.match(text.stdout, /in 1 of 1 file \(2 skipped\)$/m);
   });
 });
@@ -157,7 +157,7 @@ describe('nassaq check: SARIF output', () => {
 
     const notes = run.invocations[0].toolExecutionNotifications;
     assert.equal(notes.length, 1);
-    assert.match(notes[0].message.text, /bad\.txt: skipped: not valid UTF-8 \(byte offset 0\)/);
+    assert.match(notes[0].message.text, /bad\.txt: skipped: file is Windows-1256, not UTF-8/);
     assert.equal(notes[0].locations[0].physicalLocation.artifactLocation.uri, 'bad.txt');
   });
 });

@@ -167,8 +167,9 @@ export function fileName(file: string, cwd: string): FileName {
 /** Reads every target with bounded concurrency, in order. */
 async function readAll(targets: readonly ArticleTarget[], options: CheckOptions, onRead: () => void): Promise<ArticleRead[]> {
   const reads: ArticleRead[] = [];
-  const maxBytes = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  for await (const read of mapOrdered(targets, options.concurrency ?? DEFAULT_CONCURRENCY, (target) => readArticle(target.file, { maxBytes }))) {
+  // --max-file-size wins over max-file-size in the nassaq.yaml that governs the file.
+  const maxBytes = (target: ArticleTarget) => options.maxFileSize ?? target.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  for await (const read of mapOrdered(targets, options.concurrency ?? DEFAULT_CONCURRENCY, (target) => readArticle(target.file, { maxBytes: maxBytes(target) }))) {
     reads.push(read);
     onRead();
   }

@@ -1,9 +1,11 @@
-// Entry point of the `nassaq` command: `nassaq check [paths…]`, `nassaq rules`, --help, --version.
+// Entry point of the `nassaq` command: `nassaq check [paths…]`, `nassaq convert [paths…]`,
+// `nassaq rules`, --help, --version.
 import { parseArgs } from 'node:util';
 import { LOCALES, localeOf, type Locale } from '../core/l10n';
 import { RULES } from '../core/rules';
 import { removePendingTempFiles } from '../node/atomic-write';
 import { EXIT_OK, EXIT_USAGE, FORMATS, runCheck, type Format } from './check';
+import { runConvert } from './convert';
 import { nassaqVersion } from './format-sarif';
 import { Terminal } from './progress';
 
@@ -11,6 +13,7 @@ const HELP = `Usage: nassaq <command> [options]
 
 Commands:
   check [paths…]         Lint article files (default path: .)
+  convert [paths…]       Convert articles in Windows-1256, ISO-8859-6 or UTF-16 to UTF-8
   rules                  List the rules
 
 Options:
@@ -20,13 +23,21 @@ Options:
   -c, --config FILE      Use this nassaq.yaml instead of the nearest one
       --locale ar|en     Language of messages (default: LC_ALL, LC_MESSAGES or LANG
                          when they start with ar; English for json and sarif)
-      --max-file-size N  Skip files larger than N bytes (suffixes K, M, G; default 20M)
+      --max-file-size N  Skip files larger than N bytes (suffixes K, M, G; default 20M,
+                         or max-file-size in nassaq.yaml)
+
+Options of convert:
+      --to utf-8         The target encoding (the only one)
+      --backup           Keep the original as <file>.bak
+      --dry-run          Only list the files that would be converted
   -h, --help             Show this help
   -v, --version          Show the version
 
 Exit codes: 0 no error-level problem, 1 error-level problems found,
             2 usage or configuration error (also: a fix could not be written,
               or a rule crashed on a file).
+            convert: 0 all converted (or already UTF-8), 1 some files left alone
+              (or to convert, with --dry-run), 2 as above.
 `;
 
 const OPTIONS = {
@@ -36,6 +47,9 @@ const OPTIONS = {
   config: { type: 'string', short: 'c' },
   locale: { type: 'string' },
   'max-file-size': { type: 'string' },
+  to: { type: 'string' },
+  backup: { type: 'boolean' },
+  'dry-run': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -59,6 +73,26 @@ async function dispatch(argv: readonly string[], terminal: Terminal, cwd: string
   const [command, ...rest] = positionals;
   if (values.help || command === 'help') return print(terminal, HELP);
   const format = parseFormat(values.format);
+  if (command !== 'convert' && (values.to !== undefined || values.backup || values['dry-run'])) {
+    throw new UsageError('--to, --backup and --dry-run are options of convert');
+  }
+  if (command === 'convert') {
+    if (values.fix || values.quiet) throw new UsageError("'convert' takes no --fix or --quiet");
+    if (values.to !== undefined && !/^utf-?8$/i.test(values.to)) throw new UsageError(`'convert' converts to utf-8 only, not '${values.to}'`);
+    if (format === 'sarif') throw new UsageError("'convert' supports --format text or json");
+    return runConvert(
+      {
+        paths: rest.length > 0 ? rest : ['.'],
+        cwd,
+        format,
+        backup: values.backup ?? false,
+        dryRun: values['dry-run'] ?? false,
+        configFile: values.config,
+        maxFileSize: values['max-file-size'] === undefined ? undefined : parseSize(values['max-file-size']),
+      },
+      terminal,
+    );
+  }
   if (command === 'check') {
     return runCheck(
       {
@@ -80,8 +114,8 @@ async function dispatch(argv: readonly string[], terminal: Terminal, cwd: string
     if (format === 'sarif') throw new UsageError("'rules' supports --format text or json");
     return print(terminal, format === 'json' ? rulesJson() : rulesText());
   }
-  if (command === undefined) throw new UsageError('missing command: check or rules');
-  throw new UsageError(`unknown command '${command}'; expected check or rules`);
+  if (command === undefined) throw new UsageError('missing command: check, convert or rules');
+  throw new UsageError(`unknown command '${command}'; expected check, convert or rules`);
 }
 
 async function print(terminal: Terminal, text: string): Promise<number> {

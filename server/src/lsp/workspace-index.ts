@@ -77,7 +77,7 @@ export class WorkspaceIndex {
   /** A watcher event: the file was created, changed or deleted outside the editor. */
   async refreshFromDisk(file: string): Promise<void> {
     if (this.open.has(file)) return;
-    const read = this.isArticle(file) ? await readArticle(file) : undefined;
+    const read = this.isArticle(file) ? await readArticle(file, this.readOptions(file)) : undefined;
     const changed = read?.ok ? this.feed(file, read.text) : this.forget(file);
     if (changed) this.changed();
   }
@@ -95,6 +95,11 @@ export class WorkspaceIndex {
   private forget(file: string): boolean {
     const removed = this.corpus.remove(file);
     return this.actors.remove(file) || removed;
+  }
+
+  /** `max-file-size` of the nassaq.yaml that governs the file. */
+  private readOptions(file: string): { maxBytes?: number } {
+    return { maxBytes: this.configs.forFile(file).config.maxFileSize };
   }
 
   private isArticle(file: string): boolean {
@@ -121,7 +126,7 @@ export class WorkspaceIndex {
       void this.connection.sendNotification(INDEXING_NOTIFICATION, { done: 0, total: files.length });
       for (let start = 0; start < files.length; start += BATCH) {
         const batch = files.slice(start, start + BATCH).filter((file) => !this.open.has(file));
-        const reads = await Promise.all(batch.map((file) => readArticle(file)));
+        const reads = await Promise.all(batch.map((file) => readArticle(file, this.readOptions(file))));
         reads.forEach((read, i) => (read.ok ? this.feed(batch[i], read.text) : this.forget(batch[i])));
         const done = Math.min(start + BATCH, files.length);
         progress?.report(Math.round((done / files.length) * 100), t('{0}/{1} files', done.toLocaleString('en'), files.length.toLocaleString('en')));

@@ -1,11 +1,14 @@
 // Reads one article from disk without ever throwing on bad input: binary files, files that are
-// not UTF-8, unreadable paths and oversized files come back as `{ ok: false, reason }`.
+// not UTF-8, unreadable paths and oversized files come back as `{ ok: false, reason }`. A file in
+// another encoding is named (`file is Windows-1256, not UTF-8`) and never decoded for linting.
 // The raw bytes are kept so that a later write can check that nobody changed the file meanwhile.
 import { close, constants, fstat, open, promises as fs, readFile } from 'node:fs';
 import { promisify } from 'node:util';
+import { DEFAULT_MAX_FILE_SIZE } from '../core/config/size';
 import { writeFileAtomic } from './atomic-write';
+import { detectLegacy, detectUtf16, ENCODING_NAMES, type Encoding } from './encoding';
 
-export const DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024;
+export { DEFAULT_MAX_FILE_SIZE };
 const SNIFF_LENGTH = 8192;
 /** Share of control bytes in the first 8 KB above which a file counts as binary. */
 const MAX_CONTROL_SHARE = 0.1;
@@ -37,12 +40,14 @@ export interface ArticleSkipped {
   file: string;
   kind: SkipKind;
   reason: string;
+  /** For `encoding`: the encoding the file is in, when known (`nassaq convert` can convert it). */
+  encoding?: Encoding;
 }
 
 export type ArticleRead = ArticleOk | ArticleSkipped;
 
 export interface ReadOptions {
-  /** Files larger than this many bytes are skipped; 20 MB by default. */
+  /** Files larger than this many bytes are skipped; 20 MB by default (`max-file-size`). */
   maxBytes?: number;
 }
 
@@ -68,12 +73,17 @@ export async function readArticle(file: string, options: ReadOptions = {}): Prom
 
 /** Classifies and decodes raw bytes; exported for tests. */
 export function decodeArticle(file: string, bytes: Buffer, mtimeMs = 0): ArticleRead {
+  // Before the binary check: UTF-16 text is full of NUL bytes.
+  const utf16 = detectUtf16(bytes);
+  if (utf16?.encoding) return wrongEncoding(file, utf16.encoding);
   const binary = binaryReason(bytes);
   if (binary) return skipped(file, 'binary', binary);
   let text: string;
   try {
     text = utf8.decode(bytes);
   } catch {
+    const legacy = detectLegacy(bytes).encoding;
+    if (legacy) return wrongEncoding(file, legacy);
     const offset = firstInvalidUtf8Offset(bytes);
     return skipped(file, 'encoding', offset < 0 ? 'not valid UTF-8' : `not valid UTF-8 (byte offset ${offset})`);
   }
@@ -94,24 +104,41 @@ export type WriteOutcome = { written: true } | { written: false; reason: string 
  * (someone edited it while we were checking): then the file is left untouched.
  */
 export async function writeArticleIfUnchanged(file: string, original: Buffer, text: string, bom: boolean): Promise<WriteOutcome> {
-  let stale: string | undefined = await stalenessOf(file, original);
+  return writeIfUnchanged(file, original, encodeArticle(text, bom), { changed: 'file changed on disk while checking; not fixed', notDone: 'not fixed' });
+}
+
+export interface IfUnchangedOptions {
+  /** The reason given when the file changed (default: for --fix). */
+  changed?: string;
+  /** Appended to an error reading the file again. */
+  notDone?: string;
+  /** Runs after the first check and before the new content is written (tests make changes here). */
+  beforeWrite?: () => Promise<void>;
+}
+
+/** Writes `content` over `file` atomically unless the file no longer holds `original`. */
+export async function writeIfUnchanged(file: string, original: Buffer, content: Uint8Array, options: IfUnchangedOptions = {}): Promise<WriteOutcome> {
+  const changed = options.changed ?? 'file changed on disk meanwhile; left alone';
+  const notDone = options.notDone ?? 'left alone';
+  let stale: string | undefined = await stalenessOf(file, original, changed, notDone);
   if (stale) return { written: false, reason: stale };
+  await options.beforeWrite?.();
   // Checked again once the new content is on disk, to keep the window before the rename small.
-  const written = await writeFileAtomic(file, encodeArticle(text, bom), {
-    beforeRename: async () => (stale = await stalenessOf(file, original)) === undefined,
+  const written = await writeFileAtomic(file, content, {
+    beforeRename: async () => (stale = await stalenessOf(file, original, changed, notDone)) === undefined,
   });
-  return written ? { written: true } : { written: false, reason: stale ?? 'not fixed' };
+  return written ? { written: true } : { written: false, reason: stale ?? notDone };
 }
 
 /** Why `file` no longer holds `original`, or undefined when it still does. */
-async function stalenessOf(file: string, original: Buffer): Promise<string | undefined> {
+async function stalenessOf(file: string, original: Buffer, changed: string, notDone: string): Promise<string | undefined> {
   let current: Buffer;
   try {
     current = await fs.readFile(file);
   } catch (error) {
-    return `${unreadableReason(error)}; not fixed`;
+    return `${unreadableReason(error)}; ${notDone}`;
   }
-  return current.equals(original) ? undefined : 'file changed on disk while checking; not fixed';
+  return current.equals(original) ? undefined : changed;
 }
 
 function skipped(file: string, kind: SkipKind, reason: string): ArticleSkipped {
@@ -119,10 +146,14 @@ function skipped(file: string, kind: SkipKind, reason: string): ArticleSkipped {
 }
 
 function tooLarge(file: string, size: number, maxBytes: number): ArticleSkipped {
-  return skipped(file, 'too-large', `too large (${size} bytes; the limit is ${maxBytes}, see --max-file-size)`);
+  return skipped(file, 'too-large', `too large (${size} bytes; the limit is ${maxBytes}, see max-file-size)`);
 }
 
-function unreadableReason(error: unknown): string {
+function wrongEncoding(file: string, encoding: Encoding): ArticleSkipped {
+  return { ok: false, file, kind: 'encoding', reason: `file is ${ENCODING_NAMES[encoding]}, not UTF-8`, encoding };
+}
+
+export function unreadableReason(error: unknown): string {
   const err = error as NodeJS.ErrnoException;
   if (err && typeof err.code === 'string') {
     const detail = err.code === 'ENOENT' ? 'no such file' : err.code === 'EACCES' || err.code === 'EPERM' ? 'permission denied' : err.code === 'EISDIR' ? 'is a directory' : '';
@@ -133,9 +164,6 @@ function unreadableReason(error: unknown): string {
 
 /** Why the start of `bytes` looks binary, or undefined when it looks like text. */
 export function binaryReason(bytes: Uint8Array): string | undefined {
-  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-    return 'UTF-16 encoded (byte-order mark); only UTF-8 is supported';
-  }
   const sample = bytes.subarray(0, SNIFF_LENGTH);
   let controls = 0;
   for (let i = 0; i < sample.length; i++) {

@@ -27,6 +27,8 @@ const WAW = 'و';
 const TEH_MARBUTA = 'ة';
 const ALEF_MAQSURA = 'ى';
 const MIN_LETTERS = 5;
+/** Longer tokens are not words run together but garbage (a line of millions of letters): split search is quadratic. */
+const MAX_LETTERS = 64;
 const CONJUNCTIONS = ['و', 'ف'];
 /** Spaced occurrences, in two files or more, that can show a token to be a merge. */
 const MIN_SPACED = 3;
@@ -131,7 +133,7 @@ export const mergedWord: Rule = {
     const knowledge = new WordKnowledge(context.corpus);
     const findings: RuleFinding[] = [];
     for (const token of context.tokens) {
-      if (token.kind !== 'arabic' || token.text.length < MIN_LETTERS || knowledge.isListed(token.text)) continue;
+      if (token.kind !== 'arabic' || token.text.length < MIN_LETTERS || token.text.length > MAX_LETTERS || knowledge.isListed(token.text)) continue;
       const finding = checkToken(token, knowledge, context.corpus.words, settings, context.t);
       if (finding) findings.push(finding);
     }

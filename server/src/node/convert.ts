@@ -1,0 +1,79 @@
+// Converts an article from a detected legacy encoding (Windows-1256, ISO-8859-6, UTF-16) to UTF-8,
+// for `nassaq convert` and the server's `nassaq.convertToUtf8` command. The text is decoded and
+// encoded back first: a conversion that would not give the same bytes back (so would lose
+// something) is refused. Line endings are kept as they are (only characters are re-encoded), no
+// BOM is written, and the file is replaced atomically with its permissions, unless its bytes
+// changed since they were read.
+import { constants, promises as fs } from 'node:fs';
+import { binaryReason, unreadableReason, writeIfUnchanged, type IfUnchangedOptions } from './article-file';
+import { decodeAs, detectEncoding, encodeAs, ENCODING_NAMES, type Encoding } from './encoding';
+
+export interface ConvertOptions {
+  /** Write `<file>.bak` with the original bytes first. */
+  backup?: boolean;
+  /** Only say what would be done. */
+  dryRun?: boolean;
+  /** Files larger than this are left alone. */
+  maxBytes?: number;
+  /** Test hook: runs between reading the file and writing it (see writeIfUnchanged). */
+  beforeWrite?: IfUnchangedOptions['beforeWrite'];
+}
+
+export type ConvertOutcome =
+  /** Converted (or, with dryRun, would be). */
+  | { kind: 'converted'; file: string; from: Encoding; backup?: string }
+  /** Already UTF-8: nothing to do. */
+  | { kind: 'unchanged'; file: string }
+  /** Left alone, with the reason: unknown encoding, changed meanwhile, backup in the way… */
+  | { kind: 'left'; file: string; reason: string }
+  /** A write failed (disk full, permissions): the original is intact. */
+  | { kind: 'failed'; file: string; reason: string };
+
+export async function convertToUtf8(file: string, options: ConvertOptions = {}): Promise<ConvertOutcome> {
+  let bytes: Buffer;
+  try {
+    const info = await fs.stat(file);
+    if (!info.isFile()) return { kind: 'left', file, reason: 'not a regular file' };
+    if (options.maxBytes !== undefined && info.size > options.maxBytes) return { kind: 'left', file, reason: `too large (${info.size} bytes; the limit is ${options.maxBytes}, see max-file-size)` };
+    bytes = await fs.readFile(file);
+  } catch (error) {
+    return { kind: 'left', file, reason: unreadableReason(error) };
+  }
+  const detected = detectEncoding(bytes);
+  if (detected.encoding === 'utf-8') return { kind: 'unchanged', file };
+  if (!detected.encoding) {
+    const binary = binaryReason(bytes);
+    return { kind: 'left', file, reason: binary ? `${binary}; not converted` : 'not UTF-8, and not in an encoding Nassaq recognizes (Windows-1256, ISO-8859-6, UTF-16); not converted' };
+  }
+  const from = detected.encoding;
+  const text = decodeAs(bytes, from);
+  if (!encodeAs(text, from, detected.bom).equals(bytes)) {
+    return { kind: 'left', file, reason: `file is ${ENCODING_NAMES[from]}, but does not convert without loss; not converted` };
+  }
+  if (options.dryRun) return { kind: 'converted', file, from };
+  let backup: string | undefined;
+  if (options.backup) {
+    backup = `${file}.bak`;
+    try {
+      const mode = (await fs.stat(file)).mode & 0o7777;
+      // Never overwrite an earlier backup: it may be the only copy of something.
+      await fs.writeFile(backup, bytes, { flag: constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, mode });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException)?.code;
+      if (code === 'EEXIST') return { kind: 'left', file, reason: `${backup} already exists; not converted` };
+      return { kind: 'failed', file, reason: `cannot write ${backup} (${code ?? String(error)}); not converted` };
+    }
+  }
+  try {
+    const written = await writeIfUnchanged(file, bytes, Buffer.from(text, 'utf8'), {
+      changed: 'file changed on disk while converting; not converted',
+      notDone: 'not converted',
+      beforeWrite: options.beforeWrite,
+    });
+    if (!written.written) return { kind: 'left', file, reason: written.reason };
+  } catch (error) {
+    const err = error as NodeJS.ErrnoException;
+    return { kind: 'failed', file, reason: `cannot write the file (${err?.code ?? err?.message ?? String(error)}); not converted` };
+  }
+  return { kind: 'converted', file, from, backup };
+}
