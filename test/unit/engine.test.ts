@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DEFAULT_CONFIG } from '../../server/src/core/config/config';
-import { applyEdits, compatibleFixes, fixAll, lintText } from '../../server/src/core/engine';
+import { applyEdits, compatibleFixes, fixAll, lintText, MAX_FINDINGS_PER_RULE } from '../../server/src/core/engine';
 import type { Finding } from '../../server/src/core/rules/rule';
 
 const TATWEEL = '\u0640';
@@ -38,5 +38,17 @@ describe('engine', () => {
     const result = fixAll(`ال${TATWEEL}رئيس و${TATWEEL}${TATWEEL}زير`, { ...DEFAULT_CONFIG, rules: {} }, { only: ['tatweel'] });
     assert.equal(result.text, 'الرئيس وزير');
     assert.equal(result.applied, 2);
+  });
+});
+
+describe('a file with too many problems', () => {
+  it('keeps the first findings of a rule and counts the rest in one last finding', () => {
+    const text = 'كلمة, '.repeat(MAX_FINDINGS_PER_RULE + 25);
+    const findings = lintText(text, DEFAULT_CONFIG, { only: ['latin-punctuation'] });
+    assert.equal(findings.length, MAX_FINDINGS_PER_RULE + 1);
+    const notice = findings.filter((f) => / more .* problems in this file are not shown/.test(f.message));
+    assert.ok(notice.length >= 1, 'a finding says how many are not shown');
+    assert.match(notice[0].message, /^25 more /);
+    assert.deepEqual(notice[0].fixes, []);
   });
 });

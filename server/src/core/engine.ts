@@ -44,6 +44,9 @@ export function ruleOptions(rule: Rule, config: NassaqConfig): RuleOptions {
   return { ...options, ...config.rules[rule.id]?.options };
 }
 
+/** Findings one rule may report in one file; the rest are counted in one last finding. */
+export const MAX_FINDINGS_PER_RULE = 1000;
+
 export function lintText(text: string, config: NassaqConfig, lintOptions: LintOptions = {}): Finding[] {
   const tokens = tokenize(text);
   const lines = new LineIndex(text);
@@ -67,9 +70,21 @@ export function lintText(text: string, config: NassaqConfig, lintOptions: LintOp
     const severity = effectiveSeverity(rule, config);
     if (severity === 'off') continue;
     context.options = ruleOptions(rule, config);
+    let kept = 0;
+    let dropped = 0;
     for (const finding of rule.check(context)) {
       if (finding.word !== undefined && accepted.has(surfaceKey(finding.word))) continue;
+      if (kept === MAX_FINDINGS_PER_RULE) {
+        dropped++;
+        continue;
+      }
+      kept++;
       findings.push({ ...finding, ruleId: rule.id, severity: finding.severity ? lesserSeverity(finding.severity, severity) : severity });
+    }
+    if (dropped > 0) {
+      // A broken file (a megabyte of quote marks) must not flood the editor: say how many are left.
+      const last = findings[findings.length - 1];
+      findings.push({ offset: last.offset, length: last.length, ruleId: rule.id, severity: 'info', fixes: [], message: context.t('{0} more {1} problems in this file are not shown; fix these first', dropped, rule.id) });
     }
   }
   return findings.sort((a, b) => a.offset - b.offset || a.length - b.length || a.ruleId.localeCompare(b.ruleId));
