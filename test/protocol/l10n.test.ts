@@ -1,10 +1,11 @@
 // The server speaks the client's language: `initialize` with locale `ar` gives Arabic diagnostics,
 // quick fix and code action titles, configuration problems and hover cards.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import iconv = require('iconv-lite');
 import type { CodeAction, Diagnostic, Hover } from 'vscode-languageserver-protocol';
 import { LspTestClient } from '../support/lsp-client';
 
@@ -48,6 +49,18 @@ describe('language server in Arabic', () => {
   it('reports nassaq.yaml problems in Arabic', async () => {
     const config = await client.diagnostics(client.open(path.join(root, 'nassaq.yaml'), 'rules:\n  tatweel: error\n  no-such-rule: warning\n'));
     assert.match(String(config[0].message), /^قاعدة غير معروفة «no-such-rule»/);
+  });
+
+  it('reports a file in another encoding in Arabic, with an Arabic Convert to UTF-8', async () => {
+    const file = path.join(root, 'legacy.txt');
+    writeFileSync(file, iconv.encode('قال الرئيس إن المحادثات في العاصمة مستمرة.\n', 'windows-1256'));
+    const uri = client.open(file, readFileSync(file).toString('utf8'));
+    const [diagnostic, ...more] = await client.diagnostics(uri);
+    assert.deepEqual(more, []);
+    assert.equal(diagnostic.code, 'encoding');
+    assert.equal(diagnostic.message, 'الملف بترميز Windows-1256 لا UTF-8: لم يُدقَّق. حوّله إلى UTF-8 (بالتصحيح السريع أو بالأمر «nassaq convert»)');
+    const actions = await codeActions(uri, [diagnostic]);
+    assert.deepEqual(actions.map((a) => a.title), ['تحويل إلى UTF-8']);
   });
 
   it('writes hover cards in Arabic', async () => {

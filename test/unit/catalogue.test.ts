@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
+import { english } from '../../server/src/core/l10n';
 import { RULES } from '../../server/src/core/rules';
 
 const README = readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
@@ -18,7 +19,7 @@ describe('rule catalogue', () => {
   for (const rule of RULES) {
     it(`${rule.id} is documented and its options are consistent`, () => {
       assert.ok(README.includes(`\n### ${rule.id}\n`), `README has no '### ${rule.id}' section`);
-      assert.ok(rule.description.length > 10);
+      assert.ok(rule.describe(english).length > 10);
       for (const [name, option] of Object.entries(rule.options ?? {})) {
         assert.ok(option.values.includes(option.default), `${rule.id}.${name} default is one of its values`);
         assert.ok(README.includes(`\`${name}\``), `README documents option ${name}`);

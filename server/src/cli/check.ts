@@ -91,7 +91,7 @@ export async function runCheck(options: CheckOptions, terminal: Terminal): Promi
   terminal.startProgress(discovery.targets.length, t('Indexing'));
   let reads: ArticleRead[];
   try {
-    reads = await readAll(discovery.targets, options, () => terminal.tick());
+    reads = await readAll(discovery.targets, options, t, () => terminal.tick());
   } finally {
     terminal.stopProgress();
   }
@@ -102,7 +102,7 @@ export async function runCheck(options: CheckOptions, terminal: Terminal): Promi
   terminal.startProgress(discovery.targets.length, options.fix ? t('Fixing') : t('Checking'));
   try {
     for (let i = 0; i < discovery.targets.length; i++) {
-      const outcome = await processFile(discovery.targets[i], reads[i], options, corpus.viewFor(discovery.targets[i]));
+      const outcome = await processFile(discovery.targets[i], reads[i], options, corpus.viewFor(discovery.targets[i]), t);
       terminal.tick();
       await record(outcome, options.cwd, reporter, summary);
       if (outcome.failed) failed = true;
@@ -165,11 +165,11 @@ export function fileName(file: string, cwd: string): FileName {
 }
 
 /** Reads every target with bounded concurrency, in order. */
-async function readAll(targets: readonly ArticleTarget[], options: CheckOptions, onRead: () => void): Promise<ArticleRead[]> {
+async function readAll(targets: readonly ArticleTarget[], options: CheckOptions, t: Translate, onRead: () => void): Promise<ArticleRead[]> {
   const reads: ArticleRead[] = [];
   // --max-file-size wins over max-file-size in the nassaq.yaml that governs the file.
   const maxBytes = (target: ArticleTarget) => options.maxFileSize ?? target.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  for await (const read of mapOrdered(targets, options.concurrency ?? DEFAULT_CONCURRENCY, (target) => readArticle(target.file, { maxBytes: maxBytes(target) }))) {
+  for await (const read of mapOrdered(targets, options.concurrency ?? DEFAULT_CONCURRENCY, (target) => readArticle(target.file, { maxBytes: maxBytes(target), t }))) {
     reads.push(read);
     onRead();
   }
@@ -177,38 +177,38 @@ async function readAll(targets: readonly ArticleTarget[], options: CheckOptions,
 }
 
 /** Lints and (with --fix) repairs one file. Never rejects. */
-async function processFile(target: ArticleTarget, read: ArticleRead, options: CheckOptions, corpus: CorpusView): Promise<Outcome> {
+async function processFile(target: ArticleTarget, read: ArticleRead, options: CheckOptions, corpus: CorpusView, t: Translate): Promise<Outcome> {
   if (!read.ok) return { kind: 'skipped', target, reason: read.reason };
   try {
     const findings = lintText(read.text, target.config, { corpus, locale: options.locale });
     const outcome: Outcome = { kind: 'checked', target, text: read.text, findings, applied: 0 };
-    if (options.fix && findings.some((f) => preferredFix(f) !== undefined)) await fixFile(read, target.config, corpus, outcome, options.locale);
+    if (options.fix && findings.some((f) => preferredFix(f) !== undefined)) await fixFile(read, target.config, corpus, outcome, t);
     if (options.quiet) outcome.findings = outcome.findings.filter((f) => f.severity === 'error');
     return outcome;
   } catch (error) {
-    return { kind: 'skipped', target, reason: `internal error while linting: ${(error as Error)?.message ?? String(error)}`, failed: true };
+    return { kind: 'skipped', target, reason: t('internal error while linting: {0}', (error as Error)?.message ?? String(error)), failed: true };
   }
 }
 
 /** Applies safe fixes and writes them, unless the file changed meanwhile; updates `outcome`. */
-async function fixFile(read: ArticleOk, config: NassaqConfig, corpus: CorpusView, outcome: Extract<Outcome, { kind: 'checked' }>, locale: Locale | undefined): Promise<void> {
+async function fixFile(read: ArticleOk, config: NassaqConfig, corpus: CorpusView, outcome: Extract<Outcome, { kind: 'checked' }>, t: Translate): Promise<void> {
   const fixed = fixAll(read.text, config, { corpus });
   if (fixed.text === read.text) return;
   try {
-    const written = await writeArticleIfUnchanged(read.file, read.bytes, fixed.text, read.bom);
+    const written = await writeArticleIfUnchanged(read.file, read.bytes, fixed.text, read.bom, t);
     if (!written.written) {
       outcome.notFixed = written.reason;
       return;
     }
   } catch (error) {
     const err = error as NodeJS.ErrnoException;
-    outcome.notFixed = `cannot write the fixes (${err?.code ?? err?.message ?? String(error)}); not fixed`;
+    outcome.notFixed = t('cannot write the fixes ({0}); not fixed', err?.code ?? err?.message ?? String(error));
     outcome.failed = true;
     return;
   }
   outcome.text = fixed.text;
   outcome.applied = fixed.applied;
-  outcome.findings = lintText(fixed.text, config, { corpus, locale });
+  outcome.findings = lintText(fixed.text, config, { corpus, locale: t.locale });
 }
 
 /** Runs `fn` over `items` with at most `limit` in flight and yields the results in input order. */

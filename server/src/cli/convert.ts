@@ -2,11 +2,11 @@
 // detected legacy encoding (Windows-1256, ISO-8859-6, UTF-16) to UTF-8, each one atomically and
 // only if it did not change since it was read. Files already in UTF-8 are left as they are.
 import { DEFAULT_MAX_FILE_SIZE } from '../core/config/size';
+import { translator, type Locale } from '../core/l10n';
 import { convertToUtf8, type ConvertOutcome } from '../node/convert';
 import { ENCODING_NAMES } from '../node/encoding';
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE, fileName, mapOrdered } from './check';
 import { discover } from './discover';
-import { plural } from './format-text';
 import type { Terminal } from './progress';
 
 export interface ConvertCliOptions {
@@ -17,24 +17,28 @@ export interface ConvertCliOptions {
   dryRun: boolean;
   configFile?: string;
   maxFileSize?: number;
+  /** The language of messages (English when absent). */
+  locale?: Locale;
 }
 
 const CONCURRENCY = 8;
 
 export async function runConvert(options: ConvertCliOptions, terminal: Terminal): Promise<number> {
-  const discovery = await discover(options.paths, options.cwd, options.configFile);
+  const t = translator(options.locale);
+  const discovery = await discover(options.paths, options.cwd, options.configFile, t);
   for (const message of discovery.messages) terminal.err(message);
   if (discovery.failed) return EXIT_USAGE;
-  if (discovery.targets.length === 0) terminal.err('nassaq: no article files found (see include/exclude in nassaq.yaml)');
+  if (discovery.targets.length === 0) terminal.err(`nassaq: ${t('no article files found (see include/exclude in nassaq.yaml)')}`);
 
   const outcomes: ConvertOutcome[] = [];
-  terminal.startProgress(discovery.targets.length, options.dryRun ? 'Checking' : 'Converting');
+  terminal.startProgress(discovery.targets.length, options.dryRun ? t('Checking') : t('Converting'));
   try {
     const convert = (target: (typeof discovery.targets)[number]) =>
       convertToUtf8(target.file, {
         backup: options.backup,
         dryRun: options.dryRun,
         maxBytes: options.maxFileSize ?? target.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+        t,
       });
     for await (const outcome of mapOrdered(discovery.targets, CONCURRENCY, convert)) {
       outcomes.push(outcome);
@@ -59,13 +63,18 @@ export async function runConvert(options: ConvertCliOptions, terminal: Terminal)
     await terminal.out(`${JSON.stringify(json)}\n`);
   } else {
     let chunk = '';
-    for (const o of converted) chunk += `${shown(o.file).nativePath}: ${options.dryRun ? 'would convert' : 'converted'} from ${ENCODING_NAMES[o.from]} to UTF-8\n`;
+    for (const o of converted) {
+      const from = ENCODING_NAMES[o.from];
+      chunk += `${shown(o.file).nativePath}: ${options.dryRun ? t('would convert from {0} to UTF-8', from) : t('converted from {0} to UTF-8', from)}\n`;
+    }
     await terminal.out(chunk);
     for (const o of left) terminal.err(`${shown(o.file).nativePath}: ${o.reason}`);
-    const verb = options.dryRun ? 'Would convert' : 'Converted';
-    const notes = [`${unchanged} already UTF-8`];
-    if (left.length > 0) notes.push(`${left.length} left alone`);
-    await terminal.out(`${verb} ${plural(converted.length, 'file')} to UTF-8 (${notes.join(', ')})\n`);
+    const notes = [t.plural(unchanged, '{0} already UTF-8', '{0} already UTF-8')];
+    if (left.length > 0) notes.push(t.plural(left.length, '{0} left alone', '{0} left alone'));
+    const summary = options.dryRun
+      ? t.plural(converted.length, 'Would convert {0} file to UTF-8 ({1})', 'Would convert {0} files to UTF-8 ({1})', notes.join(t(', ')))
+      : t.plural(converted.length, 'Converted {0} file to UTF-8 ({1})', 'Converted {0} files to UTF-8 ({1})', notes.join(t(', ')));
+    await terminal.out(`${summary}\n`);
   }
   await terminal.flush();
   if (left.some((o) => o.kind === 'failed')) return EXIT_USAGE;

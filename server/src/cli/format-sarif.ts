@@ -41,14 +41,14 @@ export function nassaqVersion(): string {
   return '0.0.0';
 }
 
-export function sarifDriver(): object {
+export function sarifDriver(t: Translate): object {
   return {
     name: 'nassaq',
     version: nassaqVersion(),
     informationUri: INFORMATION_URI,
     rules: RULES.map((rule) => ({
       id: rule.id,
-      shortDescription: { text: rule.description },
+      shortDescription: { text: rule.describe(t) },
       helpUri: helpUri(rule.id),
       defaultConfiguration: { level: sarifLevel(rule.defaultSeverity) },
       properties: { fixable: rule.fixable },
@@ -71,7 +71,7 @@ export function sarifReporter(terminal: Terminal, cwd: string, t: Translate = en
     const head = {
       $schema: SARIF_SCHEMA,
       version: '2.1.0',
-      runs: [{ tool: { driver: sarifDriver() }, originalUriBaseIds: { [SRCROOT]: { uri: `${pathToFileURL(cwd).href.replace(/\/?$/, '/')}` } }, columnKind: 'utf16CodeUnits' }],
+      runs: [{ tool: { driver: sarifDriver(t) }, originalUriBaseIds: { [SRCROOT]: { uri: `${pathToFileURL(cwd).href.replace(/\/?$/, '/')}` } }, columnKind: 'utf16CodeUnits' }],
     };
     // Leave the run object open to stream its results into it.
     const text = JSON.stringify(head, null, 2);

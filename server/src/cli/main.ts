@@ -1,7 +1,7 @@
 // Entry point of the `nassaq` command: `nassaq check [paths…]`, `nassaq convert [paths…]`,
 // `nassaq rules`, --help, --version.
 import { parseArgs } from 'node:util';
-import { LOCALES, localeOf, type Locale } from '../core/l10n';
+import { english, LOCALES, localeOf, translator, type Locale, type Translate } from '../core/l10n';
 import { RULES } from '../core/rules';
 import { removePendingTempFiles } from '../node/atomic-write';
 import { EXIT_OK, EXIT_USAGE, FORMATS, runCheck, type Format } from './check';
@@ -9,36 +9,54 @@ import { runConvert } from './convert';
 import { nassaqVersion } from './format-sarif';
 import { Terminal } from './progress';
 
-const HELP = `Usage: nassaq <command> [options]
-
-Commands:
-  check [paths…]         Lint article files (default path: .)
-  convert [paths…]       Convert articles in Windows-1256, ISO-8859-6 or UTF-16 to UTF-8
-  rules                  List the rules
-
-Options:
-  -f, --format FORMAT    text (default), json or sarif (rules: text or json)
-      --fix              Apply safe fixes in place, then report what remains
-  -q, --quiet            Report errors only
-  -c, --config FILE      Use this nassaq.yaml instead of the nearest one
-      --locale ar|en     Language of messages (default: LC_ALL, LC_MESSAGES or LANG
-                         when they start with ar; English for json and sarif)
-      --max-file-size N  Skip files larger than N bytes (suffixes K, M, G; default 20M,
-                         or max-file-size in nassaq.yaml)
-
-Options of convert:
-      --to utf-8         The target encoding (the only one)
-      --backup           Keep the original as <file>.bak
-      --dry-run          Only list the files that would be converted
-  -h, --help             Show this help
-  -v, --version          Show the version
-
-Exit codes: 0 no error-level problem, 1 error-level problems found,
-            2 usage or configuration error (also: a fix could not be written,
-              or a rule crashed on a file).
-            convert: 0 all converted (or already UTF-8), 1 some files left alone
-              (or to convert, with --dry-run), 2 as above.
-`;
+/** `--help`, in the language of messages. Names of commands and options stay as they are typed. */
+function help(t: Translate): string {
+  const table = (rows: ReadonlyArray<readonly [string, string]>) =>
+    rows.map(([left, text]) => `  ${left.padEnd(23)}${text.split('\n').join(`\n${' '.repeat(25)}`)}`).join('\n');
+  return `${[
+    t('Usage: {0}', 'nassaq <command> [options]'),
+    '',
+    t('Commands:'),
+    table([
+      ['check [paths…]', t('Lint article files (default path: .)')],
+      ['convert [paths…]', t('Convert articles in Windows-1256, ISO-8859-6 or UTF-16 to UTF-8')],
+      ['rules', t('List the rules')],
+    ]),
+    '',
+    t('Options:'),
+    table([
+      ['-f, --format FORMAT', t('text (default), json or sarif (rules: text or json)')],
+      ['    --fix', t('Apply safe fixes in place, then report what remains')],
+      ['-q, --quiet', t('Report errors only')],
+      ['-c, --config FILE', t('Use this nassaq.yaml instead of the nearest one')],
+      ['    --locale ar|en', t('Language of messages (default: LC_ALL, LC_MESSAGES or LANG\nwhen they start with ar; English for json and sarif)')],
+      ['    --max-file-size N', t('Skip files larger than N bytes (suffixes K, M, G; default 20M,\nor max-file-size in nassaq.yaml)')],
+      ['-h, --help', t('Show this help')],
+      ['-v, --version', t('Show the version')],
+    ]),
+    '',
+    t('Options of convert:'),
+    table([
+      ['    --to utf-8', t('The target encoding (the only one)')],
+      ['    --backup', t('Keep the original as <file>.bak')],
+      ['    --dry-run', t('Only list the files that would be converted')],
+    ]),
+    '',
+    t('Exit codes:'),
+    table([
+      ['0', t('no error-level problem')],
+      ['1', t('error-level problems found')],
+      ['2', t('usage or configuration error (also: a fix could not be written,\nor a rule crashed on a file)')],
+    ]),
+    '',
+    t('Exit codes of convert:'),
+    table([
+      ['0', t('all files converted (or already UTF-8)')],
+      ['1', t('some files left alone (with --dry-run: some files to convert)')],
+      ['2', t('usage or configuration error, or a file could not be written')],
+    ]),
+  ].join('\n')}\n`;
+}
 
 const OPTIONS = {
   format: { type: 'string', short: 'f' },
@@ -56,30 +74,59 @@ const OPTIONS = {
 
 class UsageError extends Error {}
 
-export async function run(argv: readonly string[], terminal: Terminal, cwd = process.cwd(), env: Readonly<Record<string, string | undefined>> = process.env): Promise<number> {
+type Env = Readonly<Record<string, string | undefined>>;
+
+export async function run(argv: readonly string[], terminal: Terminal, cwd = process.cwd(), env: Env = process.env): Promise<number> {
+  // Usage errors are told in the language the command line asks for, even when it is faulty.
+  const t = translator(usageLocale(argv, env));
   try {
-    return await dispatch(argv, terminal, cwd, env);
+    return await dispatch(argv, terminal, cwd, env, t);
   } catch (error) {
     if (!(error instanceof UsageError) && (error as { code?: string })?.code?.startsWith('ERR_PARSE_ARGS') !== true) throw error;
-    terminal.err(`nassaq: ${(error as Error).message}`);
-    terminal.err("Run 'nassaq --help' for usage.");
+    terminal.err(`nassaq: ${error instanceof UsageError ? error.message : parseArgsMessage(error as Error, t)}`);
+    terminal.err(t("Run 'nassaq --help' for usage."));
     return EXIT_USAGE;
   }
 }
 
-async function dispatch(argv: readonly string[], terminal: Terminal, cwd: string, env: Readonly<Record<string, string | undefined>>): Promise<number> {
+/** The language of usage errors: as chooseLocale decides, from a lenient reading of the arguments. */
+function usageLocale(argv: readonly string[], env: Env): Locale {
+  try {
+    const { values } = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: false });
+    const option = typeof values.locale === 'string' && (LOCALES as readonly string[]).includes(values.locale) ? values.locale : undefined;
+    const format = typeof values.format === 'string' && (FORMATS as readonly string[]).includes(values.format) ? (values.format as Format) : 'text';
+    return chooseLocale(option, format, env);
+  } catch {
+    return 'en';
+  }
+}
+
+/** node:util parseArgs's errors, in the language of messages (its own text when not recognized). */
+function parseArgsMessage(error: Error & { code?: string }, t: Translate): string {
+  const unknown = /^Unknown option '([^']+)'/.exec(error.message);
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && unknown) return t("unknown option '{0}'", unknown[1]);
+  const missing = /^Option '([^']+?)(?: <value>)?' argument missing/.exec(error.message);
+  if (missing) return t("option '{0}' needs a value", missing[1]);
+  const noValue = /^Option '([^']+)' does not take an argument/.exec(error.message);
+  if (noValue) return t("option '{0}' takes no value", noValue[1]);
+  return error.message;
+}
+
+async function dispatch(argv: readonly string[], terminal: Terminal, cwd: string, env: Env, t: Translate): Promise<number> {
   const { values, positionals } = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
   if (values.version) return print(terminal, `${nassaqVersion()}\n`);
   const [command, ...rest] = positionals;
-  if (values.help || command === 'help') return print(terminal, HELP);
-  const format = parseFormat(values.format);
+  if (values.help || command === 'help') return print(terminal, help(translator(chooseLocale(values.locale, 'text', env))));
+  const format = parseFormat(values.format, t);
+  const locale = chooseLocale(values.locale, format, env);
   if (command !== 'convert' && (values.to !== undefined || values.backup || values['dry-run'])) {
-    throw new UsageError('--to, --backup and --dry-run are options of convert');
+    throw new UsageError(t('--to, --backup and --dry-run are options of convert'));
   }
+  const size = (value: string | undefined) => (value === undefined ? undefined : parseSize(value, t));
   if (command === 'convert') {
-    if (values.fix || values.quiet) throw new UsageError("'convert' takes no --fix or --quiet");
-    if (values.to !== undefined && !/^utf-?8$/i.test(values.to)) throw new UsageError(`'convert' converts to utf-8 only, not '${values.to}'`);
-    if (format === 'sarif') throw new UsageError("'convert' supports --format text or json");
+    if (values.fix || values.quiet) throw new UsageError(t("'convert' takes no --fix or --quiet"));
+    if (values.to !== undefined && !/^utf-?8$/i.test(values.to)) throw new UsageError(t("'convert' converts to utf-8 only, not '{0}'", values.to));
+    if (format === 'sarif') throw new UsageError(t("'convert' supports --format text or json"));
     return runConvert(
       {
         paths: rest.length > 0 ? rest : ['.'],
@@ -88,7 +135,8 @@ async function dispatch(argv: readonly string[], terminal: Terminal, cwd: string
         backup: values.backup ?? false,
         dryRun: values['dry-run'] ?? false,
         configFile: values.config,
-        maxFileSize: values['max-file-size'] === undefined ? undefined : parseSize(values['max-file-size']),
+        maxFileSize: size(values['max-file-size']),
+        locale,
       },
       terminal,
     );
@@ -102,20 +150,20 @@ async function dispatch(argv: readonly string[], terminal: Terminal, cwd: string
         fix: values.fix ?? false,
         quiet: values.quiet ?? false,
         configFile: values.config,
-        maxFileSize: values['max-file-size'] === undefined ? undefined : parseSize(values['max-file-size']),
-        locale: chooseLocale(values.locale, format, env),
+        maxFileSize: size(values['max-file-size']),
+        locale,
       },
       terminal,
     );
   }
   if (command === 'rules') {
-    if (rest.length > 0) throw new UsageError(`'rules' takes no arguments (got '${rest[0]}')`);
-    if (values.fix || values.config !== undefined || values['max-file-size'] !== undefined) throw new UsageError("'rules' takes only --format");
-    if (format === 'sarif') throw new UsageError("'rules' supports --format text or json");
-    return print(terminal, format === 'json' ? rulesJson() : rulesText());
+    if (rest.length > 0) throw new UsageError(t("'rules' takes no arguments (got '{0}')", rest[0]));
+    if (values.fix || values.config !== undefined || values['max-file-size'] !== undefined) throw new UsageError(t("'rules' takes only --format and --locale"));
+    if (format === 'sarif') throw new UsageError(t("'rules' supports --format text or json"));
+    return print(terminal, format === 'json' ? rulesJson(translator(locale)) : rulesText(translator(locale)));
   }
-  if (command === undefined) throw new UsageError('missing command: check, convert or rules');
-  throw new UsageError(`unknown command '${command}'; expected check, convert or rules`);
+  if (command === undefined) throw new UsageError(t('missing command: check, convert or rules'));
+  throw new UsageError(t("unknown command '{0}'; expected check, convert or rules", command));
 }
 
 async function print(terminal: Terminal, text: string): Promise<number> {
@@ -124,10 +172,10 @@ async function print(terminal: Terminal, text: string): Promise<number> {
   return EXIT_OK;
 }
 
-function parseFormat(value: string | undefined): Format {
+function parseFormat(value: string | undefined, t: Translate): Format {
   if (value === undefined) return 'text';
   if ((FORMATS as readonly string[]).includes(value)) return value as Format;
-  throw new UsageError(`unknown format '${value}'; expected ${FORMATS.join(', ')}`);
+  throw new UsageError(t("unknown format '{0}'; expected {1}", value, FORMATS.join(t(', '))));
 }
 
 /**
@@ -135,9 +183,12 @@ function parseFormat(value: string | undefined): Format {
  * precedence: LC_ALL, LC_MESSAGES, LANG, Arabic when it starts with `ar`. JSON and SARIF stay
  * English unless --locale asks otherwise, so machine output does not depend on the machine.
  */
-export function chooseLocale(option: string | undefined, format: Format, env: Readonly<Record<string, string | undefined>>): Locale {
+export function chooseLocale(option: string | undefined, format: Format, env: Env): Locale {
   if (option !== undefined) {
-    if (!(LOCALES as readonly string[]).includes(option)) throw new UsageError(`unknown locale '${option}'; expected ${LOCALES.join(' or ')}`);
+    if (!(LOCALES as readonly string[]).includes(option)) {
+      const t = translator(chooseLocale(undefined, format, env));
+      throw new UsageError(t("unknown locale '{0}'; expected {1} or {2}", option, LOCALES[0], LOCALES[1]));
+    }
     return option as Locale;
   }
   if (format !== 'text') return 'en';
@@ -146,27 +197,32 @@ export function chooseLocale(option: string | undefined, format: Format, env: Re
 }
 
 /** Bytes, with an optional K, M or G suffix (powers of 1024). */
-export function parseSize(value: string): number {
+export function parseSize(value: string, t: Translate = english): number {
   const match = /^(\d+)\s*([KMG]?)i?B?$/i.exec(value.trim());
-  if (!match) throw new UsageError(`--max-file-size expects a number of bytes such as 5000000 or 20M, not '${value}'`);
+  if (!match) throw new UsageError(t("--max-file-size expects a number of bytes such as 5000000 or 20M, not '{0}'", value));
   const scale = { '': 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3 }[match[2].toUpperCase() as '' | 'K' | 'M' | 'G'];
   return Number(match[1]) * scale;
 }
 
-function rulesText(): string {
-  const idWidth = Math.max(...RULES.map((rule) => rule.id.length), 4);
-  const header = `${'rule'.padEnd(idWidth)}  severity  fixable  description`;
-  const rows = RULES.map((rule) => `${rule.id.padEnd(idWidth)}  ${rule.defaultSeverity.padEnd(8)}  ${(rule.fixable ? 'yes' : 'no').padEnd(7)}  ${rule.description}`);
-  return `${[header, ...rows].join('\n')}\n`;
+/** `nassaq rules`: ids and severities as they are written in nassaq.yaml, the rest in the language of messages. */
+function rulesText(t: Translate): string {
+  const heads = [t('rule'), t('severity'), t('fixable'), t('description')];
+  const fixable = (rule: (typeof RULES)[number]) => (rule.fixable ? t('yes') : t('no'));
+  const idWidth = Math.max(...RULES.map((rule) => rule.id.length), heads[0].length);
+  const severityWidth = Math.max(8, heads[1].length);
+  const fixableWidth = Math.max(...RULES.map((rule) => fixable(rule).length), heads[2].length);
+  const row = (cells: readonly string[]) => `${cells[0].padEnd(idWidth)}  ${cells[1].padEnd(severityWidth)}  ${cells[2].padEnd(fixableWidth)}  ${cells[3]}`;
+  const rows = RULES.map((rule) => row([rule.id, rule.defaultSeverity, fixable(rule), rule.describe(t)]));
+  return `${[row(heads), ...rows].join('\n')}\n`;
 }
 
-function rulesJson(): string {
+function rulesJson(t: Translate): string {
   const rules = RULES.map((rule) => ({
     id: rule.id,
     severity: rule.defaultSeverity,
     fixable: rule.fixable,
-    description: rule.description,
-    options: rule.options ?? {},
+    description: rule.describe(t),
+    options: Object.fromEntries(Object.entries(rule.options ?? {}).map(([name, spec]) => [name, { description: spec.describe(t), values: spec.values, default: spec.default }])),
   }));
   return `${JSON.stringify({ version: 1, rules }, null, 2)}\n`;
 }

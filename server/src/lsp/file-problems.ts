@@ -13,6 +13,7 @@ import { readArticle } from '../node/article-file';
 import { convertToUtf8 } from '../node/convert';
 import { decodeAs, detectEncoding, ENCODING_NAMES } from '../node/encoding';
 import { SOURCE } from './diagnostics';
+import { t } from './l10n';
 import { pathToUri, uriToPath } from './uri';
 
 export const CONVERT_TO_UTF8_COMMAND = 'nassaq.convertToUtf8';
@@ -59,7 +60,7 @@ export class FileProblems {
     const known = this.disk.get(file);
     if (known && known.mtimeMs === info.mtimeMs && known.size === info.size) return known.problem;
     // Read whatever the size: a file in another encoding must never be linted. Size is judged on the buffer.
-    const read = await readArticle(file, { maxBytes: Number.MAX_SAFE_INTEGER });
+    const read = await readArticle(file, { maxBytes: Number.MAX_SAFE_INTEGER, t });
     const problem = !read.ok && (read.kind === 'encoding' || read.kind === 'binary') ? fileFinding(read.kind, read.reason, read.encoding !== undefined) : undefined;
     this.disk.set(file, { mtimeMs: info.mtimeMs, size: info.size, problem });
     return problem;
@@ -72,7 +73,7 @@ function bufferTooLarge(document: TextDocument, maxFileSize: number): Finding | 
   if (text.length * 3 <= maxFileSize) return undefined;
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes <= maxFileSize) return undefined;
-  return fileFinding('max-file-size', `too large to lint (${bytes} bytes; the limit is ${maxFileSize}, see max-file-size in nassaq.yaml)`, false);
+  return fileFinding('max-file-size', t('too large to lint ({0} bytes; the limit is {1}, see max-file-size in nassaq.yaml)', bytes, maxFileSize), false);
 }
 
 /** Findings whose file Nassaq can convert to UTF-8. */
@@ -88,7 +89,7 @@ function fileFinding(code: string, message: string, convertible: boolean): Findi
     severity: convertible ? 'error' : 'warning',
     offset: 0,
     length: 0,
-    message: convertible ? `${message}: not linted. Convert it to UTF-8 (quick fix, or 'nassaq convert')` : `${message}: not linted`,
+    message: convertible ? t("{0}: not linted. Convert it to UTF-8 (quick fix, or 'nassaq convert')", message) : t('{0}: not linted', message),
     fixes: [],
   };
   if (convertible) convertibleFindings.add(finding);
@@ -102,7 +103,8 @@ export function convertActions(params: CodeActionParams, problem: Finding | unde
   if (diagnostics.length === 0) return [];
   if (params.context.only && !params.context.only.some((kind) => CodeActionKind.QuickFix.startsWith(kind))) return [];
   const args: ConvertArgs = { uri: params.textDocument.uri };
-  return [{ title: 'Convert to UTF-8', kind: CodeActionKind.QuickFix, isPreferred: true, diagnostics, command: { title: 'Convert to UTF-8', command: CONVERT_TO_UTF8_COMMAND, arguments: [args] } }];
+  const title = t('Convert to UTF-8');
+  return [{ title, kind: CodeActionKind.QuickFix, isPreferred: true, diagnostics, command: { title, command: CONVERT_TO_UTF8_COMMAND, arguments: [args] } }];
 }
 
 /**
@@ -117,21 +119,21 @@ export async function runConvertCommand(connection: Connection, documents: TextD
       const file = uriToPath(d.uri);
       return file !== undefined && isConvertible(problems.known(file));
     });
-    if (candidates.length !== 1) return refuse(connection, candidates.length === 0 ? 'No open article needs converting to UTF-8.' : 'Several open articles are not UTF-8: use the quick fix on the one to convert.');
+    if (candidates.length !== 1) return refuse(connection, candidates.length === 0 ? t('No open article needs converting to UTF-8.') : t('Several open articles are not UTF-8: use the quick fix on the one to convert.'));
     uri = candidates[0].uri;
   }
   const file = uriToPath(uri);
-  if (!file) return refuse(connection, `Cannot convert ${uri}: not a file on disk.`);
+  if (!file) return refuse(connection, t('Cannot convert {0}: not a file on disk.', uri));
   const document = documents.get(uri) ?? documents.get(pathToUri(file));
   if (document && (await hasUnsavedChanges(document, file))) {
-    return refuse(connection, `${shortName(file)} has unsaved changes: save or revert it, then convert it to UTF-8.`);
+    return refuse(connection, t('{0} has unsaved changes: save or revert it, then convert it to UTF-8.', shortName(file)));
   }
-  const outcome = await convertToUtf8(file);
+  const outcome = await convertToUtf8(file, { t });
   if (outcome.kind === 'converted') {
     problems.forget(file);
     return { converted: true, from: ENCODING_NAMES[outcome.from] };
   }
-  if (outcome.kind === 'unchanged') return refuse(connection, `${shortName(file)} is already UTF-8.`);
+  if (outcome.kind === 'unchanged') return refuse(connection, t('{0} is already UTF-8.', shortName(file)));
   return refuse(connection, `${shortName(file)}: ${outcome.reason}`);
 }
 

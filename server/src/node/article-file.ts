@@ -2,9 +2,11 @@
 // not UTF-8, unreadable paths and oversized files come back as `{ ok: false, reason }`. A file in
 // another encoding is named (`file is Windows-1256, not UTF-8`) and never decoded for linting.
 // The raw bytes are kept so that a later write can check that nobody changed the file meanwhile.
+// Reasons are written through the caller's `t` (the CLI's --locale, the server's locale).
 import { close, constants, fstat, open, promises as fs, readFile } from 'node:fs';
 import { promisify } from 'node:util';
 import { DEFAULT_MAX_FILE_SIZE } from '../core/config/size';
+import { english, type Translate } from '../core/l10n';
 import { writeFileAtomic } from './atomic-write';
 import { detectLegacy, detectUtf16, ENCODING_NAMES, type Encoding } from './encoding';
 
@@ -49,43 +51,46 @@ export type ArticleRead = ArticleOk | ArticleSkipped;
 export interface ReadOptions {
   /** Files larger than this many bytes are skipped; 20 MB by default (`max-file-size`). */
   maxBytes?: number;
+  /** The language of skip reasons (English by default). */
+  t?: Translate;
 }
 
 export async function readArticle(file: string, options: ReadOptions = {}): Promise<ArticleRead> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_SIZE;
+  const t = options.t ?? english;
   let fd: number | undefined;
   try {
     // O_NONBLOCK keeps a FIFO from hanging the open; it changes nothing for regular files.
     fd = await openAsync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     const info = await fstatAsync(fd);
-    if (info.isDirectory()) return skipped(file, 'unreadable', 'unreadable (EISDIR: is a directory)');
-    if (!info.isFile()) return skipped(file, 'unreadable', 'unreadable (not a regular file)');
-    if (info.size > maxBytes) return tooLarge(file, info.size, maxBytes);
+    if (info.isDirectory()) return skipped(file, 'unreadable', t('unreadable ({0})', `EISDIR: ${t('is a directory')}`));
+    if (!info.isFile()) return skipped(file, 'unreadable', t('unreadable ({0})', t('not a regular file')));
+    if (info.size > maxBytes) return tooLarge(file, info.size, maxBytes, t);
     const bytes = await readFileAsync(fd);
-    if (bytes.length > maxBytes) return tooLarge(file, bytes.length, maxBytes);
-    return decodeArticle(file, bytes, info.mtimeMs);
+    if (bytes.length > maxBytes) return tooLarge(file, bytes.length, maxBytes, t);
+    return decodeArticle(file, bytes, info.mtimeMs, t);
   } catch (error) {
-    return skipped(file, 'unreadable', unreadableReason(error));
+    return skipped(file, 'unreadable', unreadableReason(error, t));
   } finally {
     if (fd !== undefined) close(fd, () => undefined);
   }
 }
 
 /** Classifies and decodes raw bytes; exported for tests. */
-export function decodeArticle(file: string, bytes: Buffer, mtimeMs = 0): ArticleRead {
+export function decodeArticle(file: string, bytes: Buffer, mtimeMs = 0, t: Translate = english): ArticleRead {
   // Before the binary check: UTF-16 text is full of NUL bytes.
   const utf16 = detectUtf16(bytes);
-  if (utf16?.encoding) return wrongEncoding(file, utf16.encoding);
-  const binary = binaryReason(bytes);
+  if (utf16?.encoding) return wrongEncoding(file, utf16.encoding, t);
+  const binary = binaryReason(bytes, t);
   if (binary) return skipped(file, 'binary', binary);
   let text: string;
   try {
     text = utf8.decode(bytes);
   } catch {
     const legacy = detectLegacy(bytes).encoding;
-    if (legacy) return wrongEncoding(file, legacy);
+    if (legacy) return wrongEncoding(file, legacy, t);
     const offset = firstInvalidUtf8Offset(bytes);
-    return skipped(file, 'encoding', offset < 0 ? 'not valid UTF-8' : `not valid UTF-8 (byte offset ${offset})`);
+    return skipped(file, 'encoding', offset < 0 ? t('not valid UTF-8') : t('not valid UTF-8 (byte offset {0})', offset));
   }
   const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   return { ok: true, file, text, bom, bytes, mtimeMs, size: bytes.length };
@@ -103,8 +108,8 @@ export type WriteOutcome = { written: true } | { written: false; reason: string 
  * Writes `text` over `file` atomically, unless the file's bytes no longer equal `original`
  * (someone edited it while we were checking): then the file is left untouched.
  */
-export async function writeArticleIfUnchanged(file: string, original: Buffer, text: string, bom: boolean): Promise<WriteOutcome> {
-  return writeIfUnchanged(file, original, encodeArticle(text, bom), { changed: 'file changed on disk while checking; not fixed', notDone: 'not fixed' });
+export async function writeArticleIfUnchanged(file: string, original: Buffer, text: string, bom: boolean, t: Translate = english): Promise<WriteOutcome> {
+  return writeIfUnchanged(file, original, encodeArticle(text, bom), { changed: t('file changed on disk while checking; not fixed'), notDone: t('not fixed'), t });
 }
 
 export interface IfUnchangedOptions {
@@ -114,29 +119,32 @@ export interface IfUnchangedOptions {
   notDone?: string;
   /** Runs after the first check and before the new content is written (tests make changes here). */
   beforeWrite?: () => Promise<void>;
+  /** The language of the default reasons and of read errors (English by default). */
+  t?: Translate;
 }
 
 /** Writes `content` over `file` atomically unless the file no longer holds `original`. */
 export async function writeIfUnchanged(file: string, original: Buffer, content: Uint8Array, options: IfUnchangedOptions = {}): Promise<WriteOutcome> {
-  const changed = options.changed ?? 'file changed on disk meanwhile; left alone';
-  const notDone = options.notDone ?? 'left alone';
-  let stale: string | undefined = await stalenessOf(file, original, changed, notDone);
+  const t = options.t ?? english;
+  const changed = options.changed ?? t('file changed on disk meanwhile; left alone');
+  const notDone = options.notDone ?? t('left alone');
+  let stale: string | undefined = await stalenessOf(file, original, changed, notDone, t);
   if (stale) return { written: false, reason: stale };
   await options.beforeWrite?.();
   // Checked again once the new content is on disk, to keep the window before the rename small.
   const written = await writeFileAtomic(file, content, {
-    beforeRename: async () => (stale = await stalenessOf(file, original, changed, notDone)) === undefined,
+    beforeRename: async () => (stale = await stalenessOf(file, original, changed, notDone, t)) === undefined,
   });
   return written ? { written: true } : { written: false, reason: stale ?? notDone };
 }
 
 /** Why `file` no longer holds `original`, or undefined when it still does. */
-async function stalenessOf(file: string, original: Buffer, changed: string, notDone: string): Promise<string | undefined> {
+async function stalenessOf(file: string, original: Buffer, changed: string, notDone: string, t: Translate): Promise<string | undefined> {
   let current: Buffer;
   try {
     current = await fs.readFile(file);
   } catch (error) {
-    return `${unreadableReason(error)}; ${notDone}`;
+    return `${unreadableReason(error, t)}${t('; ')}${notDone}`;
   }
   return current.equals(original) ? undefined : changed;
 }
@@ -145,34 +153,39 @@ function skipped(file: string, kind: SkipKind, reason: string): ArticleSkipped {
   return { ok: false, file, kind, reason };
 }
 
-function tooLarge(file: string, size: number, maxBytes: number): ArticleSkipped {
-  return skipped(file, 'too-large', `too large (${size} bytes; the limit is ${maxBytes}, see max-file-size)`);
+/** Why a file of `size` bytes is not read; shared with `nassaq convert`. */
+export function tooLargeReason(size: number, maxBytes: number, t: Translate = english): string {
+  return t('too large ({0} bytes; the limit is {1}, see max-file-size)', size, maxBytes);
 }
 
-function wrongEncoding(file: string, encoding: Encoding): ArticleSkipped {
-  return { ok: false, file, kind: 'encoding', reason: `file is ${ENCODING_NAMES[encoding]}, not UTF-8`, encoding };
+function tooLarge(file: string, size: number, maxBytes: number, t: Translate): ArticleSkipped {
+  return skipped(file, 'too-large', tooLargeReason(size, maxBytes, t));
 }
 
-export function unreadableReason(error: unknown): string {
+function wrongEncoding(file: string, encoding: Encoding, t: Translate): ArticleSkipped {
+  return { ok: false, file, kind: 'encoding', reason: t('file is {0}, not UTF-8', ENCODING_NAMES[encoding]), encoding };
+}
+
+export function unreadableReason(error: unknown, t: Translate = english): string {
   const err = error as NodeJS.ErrnoException;
   if (err && typeof err.code === 'string') {
-    const detail = err.code === 'ENOENT' ? 'no such file' : err.code === 'EACCES' || err.code === 'EPERM' ? 'permission denied' : err.code === 'EISDIR' ? 'is a directory' : '';
-    return `unreadable (${err.code}${detail ? `: ${detail}` : ''})`;
+    const detail = err.code === 'ENOENT' ? t('no such file') : err.code === 'EACCES' || err.code === 'EPERM' ? t('permission denied') : err.code === 'EISDIR' ? t('is a directory') : '';
+    return t('unreadable ({0})', `${err.code}${detail ? `: ${detail}` : ''}`);
   }
-  return `unreadable (${String(error)})`;
+  return t('unreadable ({0})', String(error));
 }
 
 /** Why the start of `bytes` looks binary, or undefined when it looks like text. */
-export function binaryReason(bytes: Uint8Array): string | undefined {
+export function binaryReason(bytes: Uint8Array, t: Translate = english): string | undefined {
   const sample = bytes.subarray(0, SNIFF_LENGTH);
   let controls = 0;
   for (let i = 0; i < sample.length; i++) {
     const b = sample[i];
-    if (b === 0) return `binary (NUL byte at offset ${i})`;
+    if (b === 0) return t('binary (NUL byte at offset {0})', i);
     if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d && b !== 0x1b) || b === 0x7f) controls++;
   }
   if (sample.length > 0 && controls / sample.length > MAX_CONTROL_SHARE) {
-    return `binary (${Math.round((100 * controls) / sample.length)}% control characters in the first ${sample.length} bytes)`;
+    return t('binary ({0}% control characters in the first {1} bytes)', Math.round((100 * controls) / sample.length), sample.length);
   }
   return undefined;
 }

@@ -5,7 +5,8 @@
 // BOM is written, and the file is replaced atomically with its permissions, unless its bytes
 // changed since they were read.
 import { constants, promises as fs } from 'node:fs';
-import { binaryReason, unreadableReason, writeIfUnchanged, type IfUnchangedOptions } from './article-file';
+import { english, type Translate } from '../core/l10n';
+import { binaryReason, tooLargeReason, unreadableReason, writeIfUnchanged, type IfUnchangedOptions } from './article-file';
 import { decodeAs, detectEncoding, encodeAs, ENCODING_NAMES, type Encoding } from './encoding';
 
 export interface ConvertOptions {
@@ -17,6 +18,8 @@ export interface ConvertOptions {
   maxBytes?: number;
   /** Test hook: runs between reading the file and writing it (see writeIfUnchanged). */
   beforeWrite?: IfUnchangedOptions['beforeWrite'];
+  /** The language of the reasons a file is left alone (English by default). */
+  t?: Translate;
 }
 
 export type ConvertOutcome =
@@ -30,25 +33,26 @@ export type ConvertOutcome =
   | { kind: 'failed'; file: string; reason: string };
 
 export async function convertToUtf8(file: string, options: ConvertOptions = {}): Promise<ConvertOutcome> {
+  const t = options.t ?? english;
   let bytes: Buffer;
   try {
     const info = await fs.stat(file);
-    if (!info.isFile()) return { kind: 'left', file, reason: 'not a regular file' };
-    if (options.maxBytes !== undefined && info.size > options.maxBytes) return { kind: 'left', file, reason: `too large (${info.size} bytes; the limit is ${options.maxBytes}, see max-file-size)` };
+    if (!info.isFile()) return { kind: 'left', file, reason: t('not a regular file') };
+    if (options.maxBytes !== undefined && info.size > options.maxBytes) return { kind: 'left', file, reason: tooLargeReason(info.size, options.maxBytes, t) };
     bytes = await fs.readFile(file);
   } catch (error) {
-    return { kind: 'left', file, reason: unreadableReason(error) };
+    return { kind: 'left', file, reason: unreadableReason(error, t) };
   }
   const detected = detectEncoding(bytes);
   if (detected.encoding === 'utf-8') return { kind: 'unchanged', file };
   if (!detected.encoding) {
-    const binary = binaryReason(bytes);
-    return { kind: 'left', file, reason: binary ? `${binary}; not converted` : 'not UTF-8, and not in an encoding Nassaq recognizes (Windows-1256, ISO-8859-6, UTF-16); not converted' };
+    const binary = binaryReason(bytes, t);
+    return { kind: 'left', file, reason: binary ? `${binary}${t('; ')}${t('not converted')}` : t('not UTF-8, and not in an encoding Nassaq recognizes (Windows-1256, ISO-8859-6, UTF-16); not converted') };
   }
   const from = detected.encoding;
   const text = decodeAs(bytes, from);
   if (!encodeAs(text, from, detected.bom).equals(bytes)) {
-    return { kind: 'left', file, reason: `file is ${ENCODING_NAMES[from]}, but does not convert without loss; not converted` };
+    return { kind: 'left', file, reason: t('file is {0}, but does not convert without loss; not converted', ENCODING_NAMES[from]) };
   }
   if (options.dryRun) return { kind: 'converted', file, from };
   let backup: string | undefined;
@@ -60,20 +64,21 @@ export async function convertToUtf8(file: string, options: ConvertOptions = {}):
       await fs.writeFile(backup, bytes, { flag: constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, mode });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException)?.code;
-      if (code === 'EEXIST') return { kind: 'left', file, reason: `${backup} already exists; not converted` };
-      return { kind: 'failed', file, reason: `cannot write ${backup} (${code ?? String(error)}); not converted` };
+      if (code === 'EEXIST') return { kind: 'left', file, reason: t('{0} already exists; not converted', backup) };
+      return { kind: 'failed', file, reason: t('cannot write {0} ({1}); not converted', backup, code ?? String(error)) };
     }
   }
   try {
     const written = await writeIfUnchanged(file, bytes, Buffer.from(text, 'utf8'), {
-      changed: 'file changed on disk while converting; not converted',
-      notDone: 'not converted',
+      changed: t('file changed on disk while converting; not converted'),
+      notDone: t('not converted'),
       beforeWrite: options.beforeWrite,
+      t,
     });
     if (!written.written) return { kind: 'left', file, reason: written.reason };
   } catch (error) {
     const err = error as NodeJS.ErrnoException;
-    return { kind: 'failed', file, reason: `cannot write the file (${err?.code ?? err?.message ?? String(error)}); not converted` };
+    return { kind: 'failed', file, reason: t('cannot write the file ({0}); not converted', err?.code ?? err?.message ?? String(error)) };
   }
   return { kind: 'converted', file, from, backup };
 }

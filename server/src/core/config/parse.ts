@@ -105,7 +105,7 @@ class ConfigReader {
     const node = map.get(key, true) as Node | undefined;
     if (node === undefined || (isScalar(node) && node.value === null)) return undefined;
     const bytes = isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number') ? parseSize(node.value) : undefined;
-    if (bytes === undefined) this.error(node, `'${key}' must be a number of bytes, or a size such as 512K, 5MB or 1G`);
+    if (bytes === undefined) this.error(node, this.t("'{0}' must be a number of bytes, or a size such as 512K, 5MB or 1G", key));
     return bytes;
   }
 

@@ -156,6 +156,7 @@ export const AR: Catalog = {
   "Rule '{0}' has no option '{1}'; it only takes severity": 'ليس للقاعدة «{0}» خيار «{1}»؛ لا تأخذ إلا severity',
   "'{0}' of '{1}' must be one of: {2}": 'يجب أن تكون قيمة «{0}» في «{1}» إحدى القيم: {2}',
   'Severity must be one of: {0}': 'يجب أن تكون الدرجة إحدى القيم: {0}',
+  "'{0}' must be a number of bytes, or a size such as 512K, 5MB or 1G": 'يجب أن يكون «{0}» عدد بايتات أو حجمًا مثل 512K أو 5MB أو 1G',
 
   // ---- actors.yaml ----
   'actors.yaml is larger than {0} characters': 'حجم actors.yaml يتجاوز {0} محرف',
@@ -262,4 +263,165 @@ export const AR: Catalog = {
   'No fixes applied': 'لم يُطبَّق أي تصحيح',
   'Applied {0} in {1}': 'طُبّق {0} في {1}',
   '{0} fixes': { one: 'تصحيح واحد', two: 'تصحيحان', few: '{0} تصحيحات', many: '{0} تصحيحًا', other: '{0} تصحيح' },
+
+  // ---- files Nassaq cannot read: encodings, binary files, sizes ----
+  'file is {0}, not UTF-8': 'الملف بترميز {0} لا UTF-8',
+  'not valid UTF-8': 'ليس نصًا صالحًا بترميز UTF-8',
+  'not valid UTF-8 (byte offset {0})': 'ليس نصًا صالحًا بترميز UTF-8 (عند البايت {0})',
+  'binary (NUL byte at offset {0})': 'ملف ثنائي (بايت NUL عند الموضع {0})',
+  'binary ({0}% control characters in the first {1} bytes)': 'ملف ثنائي ({0}% من أول {1} بايت محارف تحكم)',
+  'too large ({0} bytes; the limit is {1}, see max-file-size)': 'أكبر من الحد المسموح ({0} بايت؛ والحد {1}، انظر max-file-size)',
+  'unreadable ({0})': 'تتعذّر قراءته ({0})',
+  'no such file': 'الملف غير موجود',
+  'permission denied': 'لا إذن بقراءته',
+  'is a directory': 'مجلد لا ملف',
+  'not a regular file': 'ليس ملفًا عاديًا',
+  'file changed on disk while checking; not fixed': 'تغيّر الملف على القرص أثناء التدقيق؛ فلم يُصحَّح',
+  'not fixed': 'لم يُصحَّح',
+  'file changed on disk meanwhile; left alone': 'تغيّر الملف على القرص في الأثناء؛ فتُرك كما هو',
+  'left alone': 'تُرك كما هو',
+  'internal error while linting: {0}': 'خطأ داخلي أثناء التدقيق: {0}',
+  'cannot write the fixes ({0}); not fixed': 'تعذّرت كتابة التصحيحات ({0})؛ فلم يُصحَّح',
+
+  // ---- converting to UTF-8 (nassaq convert, the editor's quick fix) ----
+  'not converted': 'لم يُحوَّل',
+  'not UTF-8, and not in an encoding Nassaq recognizes (Windows-1256, ISO-8859-6, UTF-16); not converted':
+    'ليس بترميز UTF-8 ولا بترميز يعرفه نسق (Windows-1256 أو ISO-8859-6 أو UTF-16)؛ فلم يُحوَّل',
+  'file is {0}, but does not convert without loss; not converted': 'الملف بترميز {0}، لكن تحويله يُضيّع شيئًا من نصه؛ فلم يُحوَّل',
+  '{0} already exists; not converted': '{0} موجود من قبل؛ فلم يُحوَّل',
+  'cannot write {0} ({1}); not converted': 'تعذّرت كتابة {0} ({1})؛ فلم يُحوَّل',
+  'file changed on disk while converting; not converted': 'تغيّر الملف على القرص أثناء التحويل؛ فلم يُحوَّل',
+  'cannot write the file ({0}); not converted': 'تعذّرت كتابة الملف ({0})؛ فلم يُحوَّل',
+  Converting: 'التحويل',
+  'would convert from {0} to UTF-8': 'سيُحوَّل من {0} إلى UTF-8',
+  'converted from {0} to UTF-8': 'حُوِّل من {0} إلى UTF-8',
+  '{0} already UTF-8': {
+    zero: 'لا ملفات بترميز UTF-8 أصلًا',
+    one: 'ملف واحد بترميز UTF-8 أصلًا',
+    two: 'ملفان بترميز UTF-8 أصلًا',
+    few: '{0} ملفات بترميز UTF-8 أصلًا',
+    many: '{0} ملفًا بترميز UTF-8 أصلًا',
+    other: '{0} ملف بترميز UTF-8 أصلًا',
+  },
+  '{0} left alone': { one: 'تُرك ملف واحد دون تحويل', two: 'تُرك ملفان دون تحويل', few: 'تُركت {0} ملفات دون تحويل', many: 'تُرك {0} ملفًا دون تحويل', other: 'تُرك {0} ملف دون تحويل' },
+  'Converted {0} files to UTF-8 ({1})': {
+    zero: 'لم يُحوَّل أي ملف إلى UTF-8 ({1})',
+    one: 'حُوِّل ملف واحد إلى UTF-8 ({1})',
+    two: 'حُوِّل ملفان إلى UTF-8 ({1})',
+    few: 'حُوِّلت {0} ملفات إلى UTF-8 ({1})',
+    many: 'حُوِّل {0} ملفًا إلى UTF-8 ({1})',
+    other: 'حُوِّل {0} ملف إلى UTF-8 ({1})',
+  },
+  'Would convert {0} files to UTF-8 ({1})': {
+    zero: 'لن يُحوَّل أي ملف إلى UTF-8 ({1})',
+    one: 'سيُحوَّل ملف واحد إلى UTF-8 ({1})',
+    two: 'سيُحوَّل ملفان إلى UTF-8 ({1})',
+    few: 'ستُحوَّل {0} ملفات إلى UTF-8 ({1})',
+    many: 'سيُحوَّل {0} ملفًا إلى UTF-8 ({1})',
+    other: 'سيُحوَّل {0} ملف إلى UTF-8 ({1})',
+  },
+  'too large to lint ({0} bytes; the limit is {1}, see max-file-size in nassaq.yaml)': 'أكبر من أن يُدقَّق ({0} بايت؛ والحد {1}، انظر max-file-size في nassaq.yaml)',
+  "{0}: not linted. Convert it to UTF-8 (quick fix, or 'nassaq convert')": '{0}: لم يُدقَّق. حوّله إلى UTF-8 (بالتصحيح السريع أو بالأمر «nassaq convert»)',
+  '{0}: not linted': '{0}: لم يُدقَّق',
+  'Convert to UTF-8': 'تحويل إلى UTF-8',
+  'No open article needs converting to UTF-8.': 'لا مقال مفتوحًا يحتاج إلى تحويل إلى UTF-8.',
+  'Several open articles are not UTF-8: use the quick fix on the one to convert.': 'عدة مقالات مفتوحة ليست بترميز UTF-8: استعمل التصحيح السريع في المقال المراد تحويله.',
+  'Cannot convert {0}: not a file on disk.': 'تعذّر تحويل {0}: ليس ملفًا على القرص.',
+  '{0} has unsaved changes: save or revert it, then convert it to UTF-8.': 'في {0} تعديلات غير محفوظة: احفظه أو تراجع عن تعديلاته، ثم حوّله إلى UTF-8.',
+  '{0} is already UTF-8.': '{0} بترميز UTF-8 أصلًا.',
+
+  // ---- command line: usage errors and --help (commands and options stay as they are typed) ----
+  "Run 'nassaq --help' for usage.": 'شغّل «nassaq --help» لمعرفة طريقة الاستعمال.',
+  "unknown option '{0}'": 'خيار غير معروف «{0}»',
+  "option '{0}' needs a value": 'الخيار «{0}» يحتاج إلى قيمة',
+  "option '{0}' takes no value": 'الخيار «{0}» لا يأخذ قيمة',
+  '--to, --backup and --dry-run are options of convert': 'الخيارات ‎--to و‎--backup و‎--dry-run خاصة بالأمر convert',
+  "'convert' takes no --fix or --quiet": 'الأمر «convert» لا يأخذ ‎--fix ولا ‎--quiet',
+  "'convert' converts to utf-8 only, not '{0}'": 'الأمر «convert» يحوّل إلى utf-8 وحده، لا إلى «{0}»',
+  "'convert' supports --format text or json": 'الأمر «convert» يقبل ‎--format text أو json',
+  "'rules' takes no arguments (got '{0}')": 'الأمر «rules» لا يأخذ وسائط (أُعطي «{0}»)',
+  "'rules' takes only --format and --locale": 'الأمر «rules» لا يأخذ إلا ‎--format و‎--locale',
+  "'rules' supports --format text or json": 'الأمر «rules» يقبل ‎--format text أو json',
+  'missing command: check, convert or rules': 'لم يُذكر أمر: check أو convert أو rules',
+  "unknown command '{0}'; expected check, convert or rules": 'أمر غير معروف «{0}»؛ الأوامر المعروفة: check وconvert وrules',
+  "unknown format '{0}'; expected {1}": 'صيغة غير معروفة «{0}»؛ الصيغ المعروفة: {1}',
+  "unknown locale '{0}'; expected {1} or {2}": 'لغة غير معروفة «{0}»؛ اللغتان المعروفتان: {1} و{2}',
+  "--max-file-size expects a number of bytes such as 5000000 or 20M, not '{0}'": 'يأخذ الخيار ‎--max-file-size عدد بايتات مثل 5000000 أو 20M، لا «{0}»',
+  'Usage: {0}': 'الاستعمال: {0}',
+  'Commands:': 'الأوامر:',
+  'Lint article files (default path: .)': 'تدقيق ملفات المقالات (المسار الافتراضي: .)',
+  'Convert articles in Windows-1256, ISO-8859-6 or UTF-16 to UTF-8': 'تحويل المقالات المكتوبة بترميز Windows-1256 أو ISO-8859-6 أو UTF-16 إلى UTF-8',
+  'List the rules': 'عرض القواعد',
+  'Options:': 'الخيارات:',
+  'text (default), json or sarif (rules: text or json)': 'text (الافتراضي) أو json أو sarif (وللأمر rules: ‏text أو json)',
+  'Apply safe fixes in place, then report what remains': 'تطبيق التصحيحات الآمنة في الملفات نفسها، ثم عرض ما بقي من مشكلات',
+  'Report errors only': 'عرض الأخطاء وحدها',
+  'Use this nassaq.yaml instead of the nearest one': 'استعمال ملف nassaq.yaml هذا بدل أقرب ملف إلى المقالات',
+  'Language of messages (default: LC_ALL, LC_MESSAGES or LANG\nwhen they start with ar; English for json and sarif)':
+    'لغة الرسائل (الافتراضي: العربية إذا بدأ LC_ALL أو LC_MESSAGES أو LANG\nبالحرفين ar، والإنجليزية لمخرجات json وsarif)',
+  'Skip files larger than N bytes (suffixes K, M, G; default 20M,\nor max-file-size in nassaq.yaml)':
+    'ترك الملفات التي يزيد حجمها على N بايت (مع اللواحق K وM وG؛ الافتراضي 20M\nأو قيمة max-file-size في nassaq.yaml)',
+  'Show this help': 'عرض هذه المساعدة',
+  'Show the version': 'عرض رقم الإصدار',
+  'Options of convert:': 'خيارات الأمر convert:',
+  'The target encoding (the only one)': 'الترميز المطلوب (ولا ترميز غيره)',
+  'Keep the original as <file>.bak': 'الاحتفاظ بالملف الأصلي باسم <file>.bak',
+  'Only list the files that would be converted': 'الاكتفاء بسرد الملفات التي ستُحوَّل',
+  'Exit codes:': 'رموز الخروج:',
+  'no error-level problem': 'لا مشكلة بدرجة error',
+  'error-level problems found': 'وُجدت مشكلات بدرجة error',
+  'usage or configuration error (also: a fix could not be written,\nor a rule crashed on a file)': 'خطأ في الاستعمال أو الإعداد (أو تعذّرت كتابة تصحيح،\nأو تعطّلت قاعدة على ملف)',
+  'Exit codes of convert:': 'رموز الخروج للأمر convert:',
+  'all files converted (or already UTF-8)': 'حُوِّلت الملفات كلها (أو كانت بترميز UTF-8 أصلًا)',
+  'some files left alone (with --dry-run: some files to convert)': 'تُرك بعض الملفات دون تحويل (ومع ‎--dry-run: بقيت ملفات تحتاج إلى تحويل)',
+  'usage or configuration error, or a file could not be written': 'خطأ في الاستعمال أو الإعداد، أو تعذّرت كتابة ملف',
+
+  // ---- nassaq rules: the table's headings, rule and option descriptions ----
+  rule: 'القاعدة',
+  severity: 'الدرجة',
+  fixable: 'تُصحَّح تلقائيًا',
+  description: 'الوصف',
+  yes: 'نعم',
+  no: 'لا',
+  'A name written in a different spelling from the rest of the corpus (فائز السراج for فايز السراج).': 'علَم يُكتب برسم يخالف رسمه في سائر المدوّنة (فائز السراج بدل فايز السراج).',
+  "Share of a word's mentions that stand in name positions (after a title, بن, آل) for it to count as a name next to another name word; a word standing alone needs 1.5 times as much.":
+    'نسبة مواضع ذكر الكلمة التي تقع فيها موقع الاسم (بعد لقب أو «بن» أو «آل») لتُعدّ اسمًا إذا جاورت كلمة أخرى من اسم؛ والكلمة المنفردة تحتاج إلى مرة ونصف من هذه النسبة.',
+  'Letters a word the dictionary lacks in every spelling needs to be compared as a foreign name on its own.':
+    'عدد الحروف الذي تحتاجه كلمة لا يعرفها المعجم بأي رسم من رسومها لتُقارَن وحدها بوصفها اسمًا أجنبيًا.',
+  "Whether عبد/أبو compounds written joined in some places and spaced in others are reported ('report') or not ('ignore').":
+    'هل يُنبَّه إلى الأسماء المركبة بعبد/أبو المكتوبة موصولة في مواضع ومفصولة في أخرى («report») أم لا («ignore»).',
+  "Whether a foreign name in a rarer transliteration (ترمب for ترامب, بوتن for بوتين) is reported ('report', as information, with a fix applied only by hand) or not ('ignore').":
+    'هل يُنبَّه إلى اسم أجنبي مكتوب برسم أقل شيوعًا (ترمب بدل ترامب، بوتن بدل بوتين) («report»، بدرجة ملاحظة وبتصحيح لا يُطبَّق إلا يدويًا) أم لا («ignore»).',
+  'Zero-width characters and bidirectional controls hidden in the text.': 'محارف صفرية العرض ومحارف للتحكم في الاتجاه مخفية في النص.',
+  'Latin comma, semicolon or question mark in Arabic text, where Arabic uses {0} {1} {2}.': 'فاصلة أو فاصلة منقوطة أو علامة استفهام لاتينية في نص عربي، والعربية تكتب {0} {1} {2}.',
+  'Two or more words run together because a space was lost (الأممالمتحدة for الأمم المتحدة).': 'كلمتان أو أكثر ملتصقة لسقوط المسافة بينها (الأممالمتحدة بدل الأمم المتحدة).',
+  'How many times more often the corpus must write the words spaced than joined for the spaced form to be evidence.':
+    'كم ضعفًا يجب أن تكتب المدوّنة الكلمات مفصولة قياسًا إلى كتابتها موصولة ليُعتدّ بالشكل المفصول دليلًا.',
+  'A joined form found more often than this is a word (a name, a house spelling) unless the corpus writes it spaced often enough.':
+    'الشكل الموصول الذي يرد أكثر من هذا العدد يُعدّ كلمة (اسمًا أو رسمًا معتمدًا في المؤسسة) ما لم تكتبه المدوّنة مفصولًا بما يكفي.',
+  'Occurrences per million corpus tokens that the commoner part needs when neither the spaced form nor an article or teh marbuta at the join shows the merge (the rarer part needs 3, or this floor if lower).':
+    'عدد مرات الورود في كل مليون كلمة من المدوّنة الذي يحتاجه الجزء الأشيع حين لا يدل على الالتصاق شكلٌ مفصول ولا «ال» التعريف أو تاء مربوطة في موضع الالتصاق (والجزء الأندر يحتاج إلى 3، أو إلى هذا الحد إن كان أقل).',
+  'Numbers in a digit system (Western, Arabic-Indic, Persian) other than the one the article uses.': 'أعداد مكتوبة بأرقام (غربية أو هندية أو فارسية) غير التي يكتب بها المقال.',
+  "The digit system numbers should use; 'dominant' takes the one with the most digits in the article (ties: western).":
+    'الأرقام التي تُكتب بها الأعداد؛ و«dominant» تعتمد الأكثر ورودًا في المقال (وعند التساوي: western).',
+  'Persian or Urdu letter forms (keheh, Farsi yeh, heh with yeh above, heh doachashmee, ...) inside Arabic words, where Arabic uses kaf, yeh, teh marbuta or heh.':
+    'حروف بأشكالها الفارسية أو الأردية (الكاف ک، والياء ی، والهاء ۀ، والهاء ھ…) داخل كلمات عربية، والعربية تكتب الكاف أو الياء أو التاء المربوطة أو الهاء.',
+  "Doubled or mixed punctuation left by scraping, such as '.,' '،،' or '.،'.": 'علامات ترقيم مكررة أو مختلطة من مخلفات النسخ الآلي، مثل «.,» و«،،» و«.،».',
+  "How to treat exactly two dots '..': 'pause' accepts them as the two-dot pause common in Arabic prose; 'artifact' reports them and keeps one dot.":
+    'كيف تُعامَل النقطتان «..»: «pause» تقبلهما علامةَ وقف شائعة في النثر العربي، و«artifact» تنبّه إليهما وتُبقي نقطة واحدة.',
+  'Unbalanced, mismatched or malformed quotation marks, and quotation marks of another style than the house style.':
+    'علامات تنصيص بلا نظير أو غير متطابقة أو مشوّهة، وعلامات تنصيص تخالف الأسلوب المعتمد.',
+  "The house style of quotation marks; 'dominant' uses the style most used in each article.": 'أسلوب علامات التنصيص المعتمد؛ و«dominant» تعتمد الأسلوب الأكثر استعمالًا في كل مقال.',
+  'The same word twice in a row (في في), usually an editing slip.': 'الكلمة نفسها مرتين متتاليتين (في في)، وهي في الغالب سهو في التحرير.',
+  'Doubled spaces, spaces before punctuation, missing spaces after it, no-break spaces and trailing whitespace.':
+    'مسافات مكررة، ومسافات قبل علامات الترقيم أو نقصها بعدها، ومسافات غير فاصلة، ومسافات في أواخر الأسطر.',
+  'Harakat on a word of an article written without vocalization (أنَّ، فِي); tanween fath on a final alef is kept.':
+    'تشكيل على كلمة في مقال غير مشكول (أنَّ، فِي)؛ ويُترك تنوين الفتح على الألف في آخر الكلمة.',
+  'Share of vocalized words above which a run of words (3 or more, up to 7, within a sentence or quotation) counts as vocalized on purpose and is left alone.':
+    'نسبة الكلمات المشكولة التي إذا تجاوزتها سلسلة كلمات (من 3 إلى 7، في جملة أو اقتباس) عُدّت مشكولة عمدًا فتُركت.',
+  'Share of vocalized words (and at least 5 of them) from which a whole article counts as vocalized and is left alone.':
+    'نسبة الكلمات المشكولة (على ألا تقل عن 5 كلمات) التي يُعدّ المقال كله ابتداءً منها مشكولًا فيُترك.',
+  "Shadda: 'corpus' keeps it on words the corpus mostly writes with it, 'keep' never reports it, 'report' always does.":
+    'الشدة: «corpus» تُبقيها على الكلمات التي تكتبها المدوّنة بها في الغالب، و«keep» لا تنبّه إليها أبدًا، و«report» تنبّه إليها دائمًا.',
+  'Kashida (tatweel, U+0640) used to stretch letters inside a word.': 'كشيدة (تطويل، U+0640) تمدّ الحروف داخل الكلمة.',
 };

@@ -66,30 +66,30 @@ export function createActorSpelling(options: ActorSpellingOptions = {}): Rule {
   const registry = nameRegistry(options.registry ?? []);
   return {
     id: 'actor-spelling',
-    description: 'A name written in a different spelling from the rest of the corpus (فائز السراج for فايز السراج).',
+    describe: (t) => t('A name written in a different spelling from the rest of the corpus (فائز السراج for فايز السراج).'),
     defaultSeverity: 'warning',
     fixable: true,
     facet: nameFacet,
     options: {
       'name-share': {
-        description:
-          "Share of a word's mentions that stand in name positions (after a title, بن, آل) for it to count as a name next to another name word; a word standing alone needs 1.5 times as much.",
+        describe: (t) =>
+          t("Share of a word's mentions that stand in name positions (after a title, بن, آل) for it to count as a name next to another name word; a word standing alone needs 1.5 times as much."),
         values: ['0.1', '0.2', '0.3', '0.5'],
         default: '0.2',
       },
       'foreign-letters': {
-        description: 'Letters a word the dictionary lacks in every spelling needs to be compared as a foreign name on its own.',
+        describe: (t) => t('Letters a word the dictionary lacks in every spelling needs to be compared as a foreign name on its own.'),
         values: ['4', '5', '6', '7'],
         default: '5',
       },
       compounds: {
-        description: "Whether عبد/أبو compounds written joined in some places and spaced in others are reported ('report') or not ('ignore').",
+        describe: (t) => t("Whether عبد/أبو compounds written joined in some places and spaced in others are reported ('report') or not ('ignore')."),
         values: ['report', 'ignore'],
         default: 'report',
       },
       transliteration: {
-        description:
-          "Whether a foreign name in a rarer transliteration (ترمب for ترامب, بوتن for بوتين) is reported ('report', as information, with a fix applied only by hand) or not ('ignore').",
+        describe: (t) =>
+          t("Whether a foreign name in a rarer transliteration (ترمب for ترامب, بوتن for بوتين) is reported ('report', as information, with a fix applied only by hand) or not ('ignore')."),
         values: ['report', 'ignore'],
         default: 'report',
       },

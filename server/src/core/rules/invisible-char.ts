@@ -16,7 +16,7 @@ const OTHER_LETTER = /\p{L}/u;
 
 export const invisibleChar: Rule = {
   id: 'invisible-char',
-  description: 'Zero-width characters and bidirectional controls hidden in the text.',
+  describe: (t) => t('Zero-width characters and bidirectional controls hidden in the text.'),
   defaultSeverity: 'warning',
   fixable: true,
   check({ text, t }) {

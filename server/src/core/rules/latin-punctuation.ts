@@ -27,7 +27,7 @@ const CLOSERS = new Set(['\u00BB', '\u201D', '\u201C', '"', '\u2019', "'", ')', 
 
 export const latinPunctuation: Rule = {
   id: 'latin-punctuation',
-  description: `Latin comma, semicolon or question mark in Arabic text, where Arabic uses ${ARABIC_COMMA} ${ARABIC_SEMICOLON} ${ARABIC_QUESTION_MARK}.`,
+  describe: (t) => t('Latin comma, semicolon or question mark in Arabic text, where Arabic uses {0} {1} {2}.', ARABIC_COMMA, ARABIC_SEMICOLON, ARABIC_QUESTION_MARK),
   defaultSeverity: 'warning',
   fixable: true,
   check({ text, tokens, t }) {

@@ -108,22 +108,22 @@ interface Settings {
 
 export const mergedWord: Rule = {
   id: 'merged-word',
-  description: 'Two or more words run together because a space was lost (الأممالمتحدة for الأمم المتحدة).',
+  describe: (t) => t('Two or more words run together because a space was lost (الأممالمتحدة for الأمم المتحدة).'),
   defaultSeverity: 'warning',
   fixable: true,
   options: {
     'min-ratio': {
-      description: 'How many times more often the corpus must write the words spaced than joined for the spaced form to be evidence.',
+      describe: (t) => t('How many times more often the corpus must write the words spaced than joined for the spaced form to be evidence.'),
       values: ['1', '2', '3', '5', '10'],
       default: '2',
     },
     'max-count': {
-      description: 'A joined form found more often than this is a word (a name, a house spelling) unless the corpus writes it spaced often enough.',
+      describe: (t) => t('A joined form found more often than this is a word (a name, a house spelling) unless the corpus writes it spaced often enough.'),
       values: ['1', '2', '3', '5', '10'],
       default: '3',
     },
     'min-part-frequency': {
-      description: 'Occurrences per million corpus tokens that the commoner part needs when neither the spaced form nor an article or teh marbuta at the join shows the merge (the rarer part needs 3, or this floor if lower).',
+      describe: (t) => t('Occurrences per million corpus tokens that the commoner part needs when neither the spaced form nor an article or teh marbuta at the join shows the merge (the rarer part needs 3, or this floor if lower).'),
       values: ['0', '5', '10', '20', '50', '100'],
       default: '10',
     },

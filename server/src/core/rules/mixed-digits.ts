@@ -32,12 +32,12 @@ const SYSTEM_DIGITS: Readonly<Record<DigitSystem, (t: Translate) => string>> = {
 
 export const mixedDigits: Rule = {
   id: 'mixed-digits',
-  description: 'Numbers in a digit system (Western, Arabic-Indic, Persian) other than the one the article uses.',
+  describe: (t) => t('Numbers in a digit system (Western, Arabic-Indic, Persian) other than the one the article uses.'),
   defaultSeverity: 'info',
   fixable: true,
   options: {
     digits: {
-      description: "The digit system numbers should use; 'dominant' takes the one with the most digits in the article (ties: western).",
+      describe: (t) => t("The digit system numbers should use; 'dominant' takes the one with the most digits in the article (ties: western)."),
       values: ['dominant', 'western', 'arabic-indic', 'persian'],
       default: 'dominant',
     },

@@ -44,7 +44,7 @@ const PERSIAN_ARTICLE_MIN_WORDS = 3;
 
 export const persianLetter: Rule = {
   id: 'persian-letter',
-  description: 'Persian or Urdu letter forms (keheh, Farsi yeh, heh with yeh above, heh doachashmee, ...) inside Arabic words, where Arabic uses kaf, yeh, teh marbuta or heh.',
+  describe: (t) => t('Persian or Urdu letter forms (keheh, Farsi yeh, heh with yeh above, heh doachashmee, ...) inside Arabic words, where Arabic uses kaf, yeh, teh marbuta or heh.'),
   defaultSeverity: 'warning',
   fixable: true,
   check({ text, tokens, t }) {

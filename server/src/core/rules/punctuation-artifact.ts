@@ -15,13 +15,13 @@ const MAX_ABBREVIATION_LENGTH = 4;
 
 export const punctuationArtifact: Rule = {
   id: 'punctuation-artifact',
-  description: "Doubled or mixed punctuation left by scraping, such as '.,' '،،' or '.،'.",
+  describe: (t) => t("Doubled or mixed punctuation left by scraping, such as '.,' '،،' or '.،'."),
   defaultSeverity: 'warning',
   fixable: true,
   options: {
     'double-dot': {
-      description:
-        "How to treat exactly two dots '..': 'pause' accepts them as the two-dot pause common in Arabic prose; 'artifact' reports them and keeps one dot.",
+      describe: (t) =>
+        t("How to treat exactly two dots '..': 'pause' accepts them as the two-dot pause common in Arabic prose; 'artifact' reports them and keeps one dot."),
       values: ['pause', 'artifact'],
       default: 'pause',
     },

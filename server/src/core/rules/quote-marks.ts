@@ -67,12 +67,12 @@ const STYLE_OPTION: Readonly<Record<string, Style>> = {
 
 export const quoteMarks: Rule = {
   id: 'quote-marks',
-  description: 'Unbalanced, mismatched or malformed quotation marks, and quotation marks of another style than the house style.',
+  describe: (t) => t('Unbalanced, mismatched or malformed quotation marks, and quotation marks of another style than the house style.'),
   defaultSeverity: 'warning',
   fixable: true,
   options: {
     style: {
-      description: "The house style of quotation marks; 'dominant' uses the style most used in each article.",
+      describe: (t) => t("The house style of quotation marks; 'dominant' uses the style most used in each article."),
       values: [...Object.keys(STYLE_OPTION), 'dominant'],
       default: STYLE_MARKS.G.open + STYLE_MARKS.G.close,
     },

@@ -64,7 +64,7 @@ interface Pair {
 
 export const repeatedWord: Rule = {
   id: 'repeated-word',
-  description: 'The same word twice in a row (في في), usually an editing slip.',
+  describe: (t) => t('The same word twice in a row (في في), usually an editing slip.'),
   defaultSeverity: 'warning',
   fixable: true,
   check({ tokens, t }) {

@@ -81,7 +81,8 @@ export interface RuleContext {
 
 /** Describes one option of a rule, for validation and documentation. */
 export interface RuleOptionSpec {
-  description: string;
+  /** What the option does, written in English through `t`, which translates it (as messages are). */
+  describe(t: Translate): string;
   values: readonly string[];
   default: string;
 }
@@ -89,7 +90,8 @@ export interface RuleOptionSpec {
 export interface Rule {
   /** Stable kebab-case id: public API for config, CLI output and docs. */
   readonly id: string;
-  readonly description: string;
+  /** What the rule reports (`nassaq rules`, SARIF), written in English through `t`. */
+  describe(t: Translate): string;
   readonly defaultSeverity: Severity;
   /** Whether the rule offers fixes that `--fix` may apply. */
   readonly fixable: boolean;

@@ -20,7 +20,7 @@ const WEB_SUFFIXES = new Set(['نت', 'كوم']);
 
 export const spacing: Rule = {
   id: 'spacing',
-  description: 'Doubled spaces, spaces before punctuation, missing spaces after it, no-break spaces and trailing whitespace.',
+  describe: (t) => t('Doubled spaces, spaces before punctuation, missing spaces after it, no-break spaces and trailing whitespace.'),
   defaultSeverity: 'warning',
   fixable: true,
   check({ tokens, t }) {

@@ -112,23 +112,23 @@ export const shaddaFacet: CorpusFacet<ShaddaData, ShaddaStats> = {
 
 export const strayDiacritic: Rule = {
   id: 'stray-diacritic',
-  description: 'Harakat on a word of an article written without vocalization (أنَّ، فِي); tanween fath on a final alef is kept.',
+  describe: (t) => t('Harakat on a word of an article written without vocalization (أنَّ، فِي); tanween fath on a final alef is kept.'),
   defaultSeverity: 'warning',
   fixable: true,
   facet: shaddaFacet,
   options: {
     'passage-share': {
-      description: 'Share of vocalized words above which a run of words (3 or more, up to 7, within a sentence or quotation) counts as vocalized on purpose and is left alone.',
+      describe: (t) => t('Share of vocalized words above which a run of words (3 or more, up to 7, within a sentence or quotation) counts as vocalized on purpose and is left alone.'),
       values: ['0.3', '0.5', '0.7', '1'],
       default: '0.5',
     },
     'article-share': {
-      description: 'Share of vocalized words (and at least 5 of them) from which a whole article counts as vocalized and is left alone.',
+      describe: (t) => t('Share of vocalized words (and at least 5 of them) from which a whole article counts as vocalized and is left alone.'),
       values: ['0.02', '0.05', '0.1', '0.2'],
       default: '0.05',
     },
     shadda: {
-      description: "Shadda: 'corpus' keeps it on words the corpus mostly writes with it, 'keep' never reports it, 'report' always does.",
+      describe: (t) => t("Shadda: 'corpus' keeps it on words the corpus mostly writes with it, 'keep' never reports it, 'report' always does."),
       values: ['corpus', 'keep', 'report'],
       default: 'corpus',
     },

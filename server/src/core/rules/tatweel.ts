@@ -6,7 +6,7 @@ import { edit, type Rule, type RuleFinding } from './rule';
 
 export const tatweel: Rule = {
   id: 'tatweel',
-  description: 'Kashida (tatweel, U+0640) used to stretch letters inside a word.',
+  describe: (t) => t('Kashida (tatweel, U+0640) used to stretch letters inside a word.'),
   defaultSeverity: 'warning',
   fixable: true,
   check({ tokens, t }) {
