@@ -4,6 +4,7 @@
 import {
   commands,
   Disposable,
+  l10n,
   Range,
   window,
   workspace,
@@ -14,6 +15,7 @@ import {
 } from 'vscode';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
 import { isActorNode, SHOW_ACTOR_MENTIONS_COMMAND, type ActorsView } from './actors-view';
+import { plural } from './l10n';
 import {
   ActorReferencesRequest,
   ADD_ACTOR_COMMAND,
@@ -36,12 +38,15 @@ interface TypePick extends QuickPickItem {
   type: ActorType;
 }
 
-const TYPE_PICKS: readonly TypePick[] = [
-  { type: 'person', label: '$(person) Person', description: 'person' },
-  { type: 'organization', label: '$(organization) Organization', description: 'organization' },
-  { type: 'place', label: '$(location) Place', description: 'place' },
-  { type: 'other', label: '$(symbol-misc) Other', description: 'other' },
-];
+/** The kinds of actor to choose from; the description is the `type:` written in actors.yaml. */
+function typePicks(): TypePick[] {
+  return [
+    { type: 'person', label: `$(person) ${l10n.t('Person')}`, description: 'person' },
+    { type: 'organization', label: `$(organization) ${l10n.t('Organization')}`, description: 'organization' },
+    { type: 'place', label: `$(location) ${l10n.t('Place')}`, description: 'place' },
+    { type: 'other', label: `$(symbol-misc) ${l10n.t({ message: 'Other', comment: 'a kind of actor' })}`, description: 'other' },
+  ];
+}
 
 export function registerActorCommands(client: LanguageClient, view: ActorsView): Disposable {
   return Disposable.from(
@@ -57,18 +62,17 @@ async function rebuildIndex(client: LanguageClient): Promise<unknown> {
   if (!serverRunning(client)) return undefined;
   // The server handles this command without listing it, so the palette command is ours alone.
   const pending = client.sendRequest(ExecuteCommandRequest.type, { command: REBUILD_INDEX_COMMAND, arguments: [] });
-  window.setStatusBarMessage('$(sync~spin) Nassaq: rebuilding the index…', pending);
+  window.setStatusBarMessage(`$(sync~spin) ${l10n.t('Nassaq: rebuilding the index…')}`, pending);
   try {
     const result = await pending;
     if (isRebuildIndexResult(result)) {
-      const articles = `${result.files.toLocaleString('en')} ${result.files === 1 ? 'article' : 'articles'}`;
-      window.setStatusBarMessage(`$(check) Nassaq: indexed ${articles}`, STATUS_MESSAGE_MS);
+      window.setStatusBarMessage(`$(check) ${plural(result.files, 'Nassaq: indexed {0} article', 'Nassaq: indexed {0} articles')}`, STATUS_MESSAGE_MS);
     } else {
-      window.setStatusBarMessage('$(check) Nassaq: index rebuilt', STATUS_MESSAGE_MS);
+      window.setStatusBarMessage(`$(check) ${l10n.t('Nassaq: index rebuilt')}`, STATUS_MESSAGE_MS);
     }
     return result;
   } catch (error) {
-    void window.showErrorMessage(`Nassaq could not rebuild the index: ${errorMessage(error)}`);
+    void window.showErrorMessage(l10n.t('Nassaq could not rebuild the index: {0}', errorMessage(error)));
     return undefined;
   }
 }
@@ -81,7 +85,7 @@ async function showActorMentions(client: LanguageClient, view: ActorsView, arg: 
   try {
     found = await client.protocol2CodeConverter.asReferences((await client.sendRequest(ActorReferencesRequest, { key })) ?? []);
   } catch (error) {
-    void window.showErrorMessage(`Nassaq could not list the mentions: ${errorMessage(error)}`);
+    void window.showErrorMessage(l10n.t('Nassaq could not list the mentions: {0}', errorMessage(error)));
     return;
   }
   const actor = view.find(key);
@@ -89,11 +93,11 @@ async function showActorMentions(client: LanguageClient, view: ActorsView, arg: 
   const registry = actor?.registry ? client.protocol2CodeConverter.asLocation(actor.registry) : undefined;
   const anchor = registry ?? found[0];
   if (anchor === undefined) {
-    void window.showInformationMessage(`No mention of ${name} was found.`);
+    void window.showInformationMessage(l10n.t('No mention of {0} was found.', name));
     return;
   }
   if (found.length === 0) {
-    void window.showInformationMessage(`${name} is not mentioned in any article.`);
+    void window.showInformationMessage(l10n.t('{0} is not mentioned in any article.', name));
     await window.showTextDocument(anchor.uri, { selection: anchor.range });
     return;
   }
@@ -103,7 +107,7 @@ async function showActorMentions(client: LanguageClient, view: ActorsView, arg: 
 /** From the editor: the references of the actor under the cursor, through the LSP references provider. */
 async function showMentionsAtCursor(): Promise<void> {
   if (window.activeTextEditor === undefined) {
-    void window.showInformationMessage("Put the cursor on an actor's name in an article, or pick an actor in the Actors view.");
+    void window.showInformationMessage(l10n.t("Put the cursor on an actor's name in an article, or pick an actor in the Actors view."));
     return;
   }
   const available = await commands.getCommands(true);
@@ -113,26 +117,29 @@ async function showMentionsAtCursor(): Promise<void> {
 async function addSelectionToActors(client: LanguageClient, view: ActorsView): Promise<void> {
   const editor = window.activeTextEditor;
   if (editor === undefined) {
-    void window.showErrorMessage('Open an article and select the name to add to actors.yaml.');
+    void window.showErrorMessage(l10n.t('Open an article and select the name to add to actors.yaml.'));
     return;
   }
   const document = editor.document;
   if (document.uri.scheme !== 'file') {
-    void window.showErrorMessage('Save the article first: Nassaq adds actors from files of the workspace.');
+    void window.showErrorMessage(l10n.t('Save the article first: Nassaq adds actors from files of the workspace.'));
     return;
   }
   const selected = editor.selection.isEmpty ? document.getWordRangeAtPosition(editor.selection.active, WORD) : editor.selection;
   const range = selected && trimmed(document, selected);
   if (range === undefined) {
-    void window.showErrorMessage('Select the name to add to actors.yaml (or put the cursor on a word).');
+    void window.showErrorMessage(l10n.t('Select the name to add to actors.yaml (or put the cursor on a word).'));
     return;
   }
   if (!range.isSingleLine || document.offsetAt(range.end) - document.offsetAt(range.start) > MAX_NAME_LENGTH) {
-    void window.showErrorMessage('Select a name on one line: the selection is too long to be an actor.');
+    void window.showErrorMessage(l10n.t('Select a name on one line: the selection is too long to be an actor.'));
     return;
   }
   const name = document.getText(range);
-  const pick = await window.showQuickPick(TYPE_PICKS, { title: `Add ${name} to actors.yaml`, placeHolder: 'What kind of actor is it?' });
+  const pick = await window.showQuickPick(typePicks(), {
+    title: l10n.t('Add {0} to actors.yaml', name),
+    placeHolder: l10n.t('What kind of actor is it?'),
+  });
   if (pick === undefined || !serverRunning(client)) return;
   const args: AddActorArgs = {
     uri: client.code2ProtocolConverter.asUri(document.uri),
@@ -143,11 +150,11 @@ async function addSelectionToActors(client: LanguageClient, view: ActorsView): P
   try {
     result = await client.sendRequest(ExecuteCommandRequest.type, { command: ADD_ACTOR_COMMAND, arguments: [args] });
   } catch (error) {
-    void window.showErrorMessage(`Nassaq could not add ${name} to actors.yaml: ${errorMessage(error)}`);
+    void window.showErrorMessage(l10n.t('Nassaq could not add {0} to actors.yaml: {1}', name, errorMessage(error)));
     return;
   }
   if (!isAddActorResult(result)) {
-    void window.showErrorMessage(`Nassaq could not add ${name} to actors.yaml: the language server gave no answer.`);
+    void window.showErrorMessage(l10n.t('Nassaq could not add {0} to actors.yaml: the language server gave no answer.', name));
     return;
   }
   if ('error' in result) {
@@ -163,7 +170,7 @@ async function addSelectionToActors(client: LanguageClient, view: ActorsView): P
 async function openEntry(client: LanguageClient, arg: unknown): Promise<void> {
   const registry = isActorNode(arg) ? arg.item.registry : undefined;
   if (registry === undefined) {
-    void window.showInformationMessage('This actor is not in actors.yaml.');
+    void window.showInformationMessage(l10n.t('This actor is not in actors.yaml.'));
     return;
   }
   const location = client.protocol2CodeConverter.asLocation(registry);
@@ -192,8 +199,9 @@ function entryPosition(document: TextDocument, id: string): Position {
 
 function serverRunning(client: LanguageClient): boolean {
   if (client.isRunning()) return true;
-  void window.showWarningMessage('The Nassaq language server is not running.', 'Show output').then((choice) => {
-    if (choice === 'Show output') void commands.executeCommand('nassaq.showOutput');
+  const showOutput = l10n.t('Show output');
+  void window.showWarningMessage(l10n.t('The Nassaq language server is not running.'), showOutput).then((choice) => {
+    if (choice === showOutput) void commands.executeCommand('nassaq.showOutput');
   });
   return false;
 }

@@ -6,6 +6,7 @@ import {
   commands,
   Disposable,
   EventEmitter,
+  l10n,
   MarkdownString,
   ThemeIcon,
   TreeItem,
@@ -17,6 +18,7 @@ import {
   type TreeView,
 } from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
+import { plural } from './l10n';
 import { actorItems, ActorsChangedNotification, ActorsRequest, type ActorItem, type ActorType } from './protocol';
 
 export const ACTORS_VIEW_ID = 'nassaq.actors';
@@ -27,14 +29,44 @@ export const FILTERED_CONTEXT = 'nassaq.actors.filtered';
 
 const REFRESH_DELAY_MS = 300;
 
-const GROUPS: readonly { type: ActorType; label: string; icon: string }[] = [
-  { type: 'person', label: 'People', icon: 'person' },
-  { type: 'organization', label: 'Organizations', icon: 'organization' },
-  { type: 'place', label: 'Places', icon: 'location' },
-  { type: 'other', label: 'Other', icon: 'symbol-misc' },
+const GROUPS: readonly { type: ActorType; icon: string }[] = [
+  { type: 'person', icon: 'person' },
+  { type: 'organization', icon: 'organization' },
+  { type: 'place', icon: 'location' },
+  { type: 'other', icon: 'symbol-misc' },
 ];
 
-const TYPE_NAMES: Record<ActorType, string> = { person: 'Person', organization: 'Organization', place: 'Place', other: 'Other' };
+/** The label of a group of the view (asked when drawn: vscode.l10n is ready by then). */
+function groupLabel(type: ActorType): string {
+  switch (type) {
+    case 'person':
+      return l10n.t('People');
+    case 'organization':
+      return l10n.t('Organizations');
+    case 'place':
+      return l10n.t('Places');
+    default:
+      return l10n.t({ message: 'Other', comment: 'the group of other actors' });
+  }
+}
+
+/** The name of one actor's type, in its tooltip. */
+function typeName(type: ActorType): string {
+  switch (type) {
+    case 'person':
+      return l10n.t('Person');
+    case 'organization':
+      return l10n.t('Organization');
+    case 'place':
+      return l10n.t('Place');
+    default:
+      return l10n.t({ message: 'Other', comment: 'a kind of actor' });
+  }
+}
+
+function mentions(actor: ActorItem): string {
+  return plural(actor.mentions, '{0} mention', '{0} mentions');
+}
 
 export interface GroupNode {
   kind: 'group';
@@ -51,10 +83,6 @@ export type ActorsViewNode = GroupNode | ActorNode;
 
 export function isActorNode(value: unknown): value is ActorNode {
   return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'actor' && 'item' in value;
-}
-
-function plural(count: number, one: string, many: string): string {
-  return `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
 }
 
 export class ActorsView implements TreeDataProvider<ActorsViewNode>, Disposable {
@@ -108,9 +136,9 @@ export class ActorsView implements TreeDataProvider<ActorsViewNode>, Disposable 
 
   private async askFilter(): Promise<void> {
     const value = await window.showInputBox({
-      title: 'Filter actors',
-      prompt: 'Show the actors whose name, alias, known variant or id contains this text (empty: all).',
-      placeHolder: 'e.g. السراج',
+      title: l10n.t('Filter actors'),
+      prompt: l10n.t('Show the actors whose name, alias, known variant or id contains this text (empty: all).'),
+      placeHolder: l10n.t('e.g. {0}', 'السراج'),
       value: this.filter,
     });
     if (value !== undefined) this.setFilter(value);
@@ -118,7 +146,7 @@ export class ActorsView implements TreeDataProvider<ActorsViewNode>, Disposable 
 
   private setFilter(value: string): void {
     this.filter = value.trim();
-    this.view.description = this.filter ? `Filter: ${this.filter}` : undefined;
+    this.view.description = this.filter ? l10n.t('Filter: {0}', this.filter) : undefined;
     void commands.executeCommand('setContext', FILTERED_CONTEXT, this.filter !== '');
     this.refresh();
   }
@@ -155,7 +183,7 @@ export class ActorsView implements TreeDataProvider<ActorsViewNode>, Disposable 
   getTreeItem(node: ActorsViewNode): TreeItem {
     if (node.kind === 'group') {
       const group = GROUPS.find((g) => g.type === node.type) ?? GROUPS[GROUPS.length - 1];
-      const item = new TreeItem(group.label, TreeItemCollapsibleState.Expanded);
+      const item = new TreeItem(groupLabel(group.type), TreeItemCollapsibleState.Expanded);
       item.id = `group:${node.type}`;
       item.description = node.actors.length.toLocaleString('en');
       item.iconPath = new ThemeIcon(group.icon);
@@ -165,12 +193,12 @@ export class ActorsView implements TreeDataProvider<ActorsViewNode>, Disposable 
     const actor = node.item;
     const item = new TreeItem(actor.name, TreeItemCollapsibleState.None);
     item.id = `actor:${actor.key}`;
-    const counts = `${plural(actor.mentions, 'mention', 'mentions')} · ${plural(actor.files, 'article', 'articles')}`;
-    item.description = actor.registered ? counts : `${counts} · not in actors.yaml`;
+    const counts = `${mentions(actor)} · ${plural(actor.files, '{0} article', '{0} articles')}`;
+    item.description = actor.registered ? counts : `${counts} · ${l10n.t('not in actors.yaml')}`;
     item.iconPath = new ThemeIcon(GROUPS.find((g) => g.type === actor.type)?.icon ?? 'symbol-misc');
     item.tooltip = tooltip(actor);
     item.contextValue = actor.registered ? 'actor.registered' : 'actor.unregistered';
-    item.command = { command: SHOW_ACTOR_MENTIONS_COMMAND, title: 'Show actor mentions', arguments: [actor.key] };
+    item.command = { command: SHOW_ACTOR_MENTIONS_COMMAND, title: l10n.t('Show actor mentions'), arguments: [actor.key] };
     return item;
   }
 
@@ -184,17 +212,18 @@ function tooltip(actor: ActorItem): MarkdownString {
   const markdown = new MarkdownString();
   markdown.appendMarkdown('**');
   markdown.appendText(actor.name);
-  markdown.appendMarkdown(`** — ${TYPE_NAMES[actor.type]}\n\n`);
+  markdown.appendMarkdown(`** — ${typeName(actor.type)}\n\n`);
   if (actor.id !== undefined) {
     markdown.appendMarkdown('id: ');
     markdown.appendText(actor.id);
     markdown.appendMarkdown('\n\n');
   }
-  markdown.appendMarkdown(`${plural(actor.mentions, 'mention', 'mentions')} in ${plural(actor.files, 'article', 'articles')}\n\n`);
+  markdown.appendText(plural(actor.files, '{1} in {0} article', '{1} in {0} articles', mentions(actor)));
+  markdown.appendMarkdown('\n\n');
   markdown.appendMarkdown(
     actor.registered
-      ? '_Registered in actors.yaml._ Click to list its mentions; right-click to open its entry.'
-      : '_Not in actors.yaml._ Select it in an article and run **Nassaq: Add selection to actors.yaml** to register it.',
+      ? l10n.t('_Registered in actors.yaml._ Click to list its mentions; right-click to open its entry.')
+      : l10n.t('_Not in actors.yaml._ Select it in an article and run **Nassaq: Add selection to actors.yaml** to register it.'),
   );
   return markdown;
 }

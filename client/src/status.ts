@@ -5,8 +5,9 @@
 // Indexing progress comes from the server's notifications (server/src/lsp/workspace-index.ts):
 // `nassaq/indexing` {done, total} at the start of a scan and after each batch, `nassaq/indexed`
 // {files} at its end.
-import { Disposable, languages, StatusBarAlignment, ThemeColor, window, type Diagnostic } from 'vscode';
+import { Disposable, l10n, languages, StatusBarAlignment, ThemeColor, window, type Diagnostic } from 'vscode';
 import { NotificationType, State, type LanguageClient } from 'vscode-languageclient/node';
+import { plural } from './l10n';
 
 const IndexingNotification = new NotificationType<{ done: number; total: number }>('nassaq/indexing');
 const IndexedNotification = new NotificationType<{ files: number }>('nassaq/indexed');
@@ -26,7 +27,7 @@ export class StatusItem implements Disposable {
   private countTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(client: LanguageClient) {
-    this.item.name = 'Nassaq';
+    this.item.name = l10n.t('Nassaq');
     this.item.command = 'nassaq.showOutput';
     this.disposables.push(
       client.onDidChangeState(({ newState }) => {
@@ -62,20 +63,20 @@ export class StatusItem implements Disposable {
     const item = this.item;
     item.backgroundColor = undefined;
     if (this.state === State.Stopped) {
-      item.text = '$(error) Nassaq';
-      item.tooltip = 'The Nassaq language server is not running. Click to show its output; Nassaq: Restart language server starts it again.';
+      item.text = `$(error) ${l10n.t('Nassaq')}`;
+      item.tooltip = l10n.t('The Nassaq language server is not running. Click to show its output; Nassaq: Restart language server starts it again.');
       item.backgroundColor = new ThemeColor('statusBarItem.errorBackground');
     } else if (this.state === State.Starting) {
-      item.text = '$(sync~spin) Nassaq';
-      item.tooltip = 'The Nassaq language server is starting. Click to show its output.';
+      item.text = `$(sync~spin) ${l10n.t('Nassaq')}`;
+      item.tooltip = l10n.t('The Nassaq language server is starting. Click to show its output.');
     } else if (this.indexing) {
-      item.text = `$(sync~spin) Nassaq: indexing ${count(this.indexing.done)}/${count(this.indexing.total)}`;
-      item.tooltip = 'Nassaq is reading the articles of the workspace; it answers meanwhile from what it has read. Click to show the output.';
+      item.text = `$(sync~spin) ${l10n.t('Nassaq: indexing {0}/{1}', count(this.indexing.done), count(this.indexing.total))}`;
+      item.tooltip = l10n.t('Nassaq is reading the articles of the workspace; it answers meanwhile from what it has read. Click to show the output.');
     } else {
-      item.text = `$(check) Nassaq: ${count(this.problems)} ${this.problems === 1 ? 'problem' : 'problems'}`;
-      item.tooltip =
-        'Nassaq problems in the Problems panel: those of open articles, or of every article when ' +
-        'nassaq.diagnostics.scope is "workspace". Click to show the output.';
+      item.text = `$(check) ${plural(this.problems, 'Nassaq: {0} problem', 'Nassaq: {0} problems')}`;
+      item.tooltip = l10n.t(
+        'Nassaq problems in the Problems panel: those of open articles, or of every article when nassaq.diagnostics.scope is "workspace". Click to show the output.',
+      );
     }
   }
 
