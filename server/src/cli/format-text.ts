@@ -59,10 +59,6 @@ function fixLine(fix: NonNullable<Summary['fix']>, t: Translate): string {
   return `${t('Applied {0} in {1}', t.plural(fix.applied, '{0} fix', '{0} fixes'), t.plural(fix.files, '{0} file', '{0} files'))}${notFixed}`;
 }
 
-export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${count} ${count === 1 ? singular : pluralForm}`;
-}
-
 /** Keeps one finding on one output line. */
 function oneLine(message: string): string {
   return message.replace(/[\r\n\u2028\u2029]+/g, ' ');
