@@ -1,5 +1,6 @@
 // Bad input on the command line: each bad file is named with its reason and skipped, the rest is
 // checked; `nassaq convert` turns the articles in legacy encodings into UTF-8.
+import { spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { chmodSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -10,7 +11,7 @@ import { DEFAULT_CONFIG } from '../../server/src/core/config/config';
 import { readArticle } from '../../server/src/node/article-file';
 import { walkFiles } from '../../server/src/node/walk';
 import { SENTENCES } from './arabic-samples';
-import { assertBuilt, inTempDir, onlyRulesYaml, runCli, writeTree } from './helpers';
+import { assertBuilt, CLI, inTempDir, onlyRulesYaml, runCli, writeTree } from './helpers';
 
 const ARTICLE = `${SENTENCES[0]}\r\n${SENTENCES[1]} في في المدينة.\r\n`;
 const isRoot = process.getuid?.() === 0;
@@ -85,11 +86,15 @@ describe('nassaq check: bad input', () => {
     });
   });
 
-  it('names an unreadable file (permission denied)', { skip: isRoot || process.platform === 'win32' ? 'root reads every file' : false }, async () => {
+  it('names an unreadable file (permission denied)', { skip: process.platform === 'win32' }, async () => {
     await inTempDir(async (dir) => {
       writeTree(dir, { 'a.txt': ARTICLE, 'secret.txt': ARTICLE });
       chmodSync(path.join(dir, 'secret.txt'), 0o000);
-      const doc = JSON.parse(runCli(['check', '-f', 'json'], dir).stdout);
+      // root reads every file: then the CLI runs as nobody, for whom the file is unreadable.
+      chmodSync(dir, 0o755);
+      const asUser = isRoot ? { uid: 65534, gid: 65534 } : {};
+      const run = spawnSync(process.execPath, [CLI, 'check', '-f', 'json'], { cwd: dir, encoding: 'utf8', env: { ...process.env, LANG: 'C', LC_ALL: 'C' }, ...asUser });
+      const doc = JSON.parse(run.stdout);
       assert.deepEqual(doc.skipped, [{ file: 'secret.txt', reason: 'unreadable (EACCES: permission denied)' }]);
       assert.equal(doc.files, 1);
     });
