@@ -194,7 +194,8 @@ export class ActorsView implements TreeDataProvider<ActorsViewNode>, Disposable 
     const item = new TreeItem(actor.name, TreeItemCollapsibleState.None);
     item.id = `actor:${actor.key}`;
     const counts = `${mentions(actor)} · ${plural(actor.files, '{0} article', '{0} articles')}`;
-    item.description = actor.registered ? counts : `${counts} · ${l10n.t('not in actors.yaml')}`;
+    // An isolate (FSI … PDI): the count that starts it must not join the Arabic name before it.
+    item.description = isolate(actor.registered ? counts : `${counts} · ${l10n.t('not in actors.yaml')}`);
     item.iconPath = new ThemeIcon(GROUPS.find((g) => g.type === actor.type)?.icon ?? 'symbol-misc');
     item.tooltip = tooltip(actor);
     item.contextValue = actor.registered ? 'actor.registered' : 'actor.unregistered';
@@ -226,4 +227,9 @@ function tooltip(actor: ActorItem): MarkdownString {
       : l10n.t('_Not in actors.yaml._ Select it in an article and run **Nassaq: Add selection to actors.yaml** to register it.'),
   );
   return markdown;
+}
+
+/** Wraps text in a first-strong isolate, so its direction is its own. */
+function isolate(text: string): string {
+  return `\u2068${text}\u2069`;
 }
