@@ -154,7 +154,7 @@ export class ActorsView implements TreeDataProvider<ActorsViewNode>, Disposable 
   async getChildren(node?: ActorsViewNode): Promise<ActorsViewNode[]> {
     if (node?.kind === 'actor') return [];
     if (node?.kind === 'group') return node.actors.map((item) => ({ kind: 'actor', item }));
-    this.actors = await this.fetch();
+    this.actors = await this.loadActors();
     const groups: GroupNode[] = [];
     for (const { type } of GROUPS) {
       const actors = this.actors
@@ -165,7 +165,7 @@ export class ActorsView implements TreeDataProvider<ActorsViewNode>, Disposable 
     return groups;
   }
 
-  private async fetch(): Promise<ActorItem[]> {
+  private async loadActors(): Promise<ActorItem[]> {
     // Before the server runs (or after it stopped) the tree is empty and viewsWelcome explains.
     if (!this.client.isRunning()) return [];
     try {

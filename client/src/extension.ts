@@ -1,7 +1,7 @@
 // The VS Code client: starts the Nassaq language server over IPC and adds only what needs the
 // VS Code API (commands, output channel, the Actors view). All linting happens in the server.
 import * as path from 'node:path';
-import { commands, window, workspace, type ExtensionContext } from 'vscode';
+import { commands, l10n, window, workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerActorCommands } from './actor-commands';
 import { ActorsView } from './actors-view';
@@ -37,14 +37,31 @@ export async function activate(context: ExtensionContext): Promise<NassaqApi> {
       ],
     },
     outputChannel,
+    // Workspace Trust: in an untrusted workspace the server runs in restricted mode (diagnostics
+    // only, no edits, no rename, no write commands; server/src/lsp/trust.ts). Read at each start,
+    // so the restart after trust is granted brings full mode.
+    initializationOptions: () => ({ trusted: workspace.isTrusted }),
+    // Hover cards carry text from the corpus and actors.yaml: never trusted (no command links), no HTML.
+    markdown: { isTrusted: false, supportHtml: false },
   };
   client = new LanguageClient('nassaq', 'Nassaq', serverOptions, clientOptions);
   const actorsView = new ActorsView(client, outputChannel);
+  const status = new StatusItem(client, !workspace.isTrusted);
+  if (!workspace.isTrusted) {
+    void window.showInformationMessage(
+      l10n.t('Nassaq runs in restricted mode in this untrusted workspace: it reports problems but offers no fixes, renames or other changes to files. Trust the workspace to enable them.'),
+    );
+  }
   context.subscriptions.push(
     outputChannel,
     actorsView,
     registerActorCommands(client, actorsView),
-    new StatusItem(client),
+    status,
+    workspace.onDidGrantWorkspaceTrust(() => {
+      status.setRestricted(false);
+      // The server learns trust at initialization: restart it in full mode.
+      void client?.restart();
+    }),
     commands.registerCommand('nassaq.restartServer', () => client?.restart()),
     commands.registerCommand('nassaq.showOutput', () => outputChannel.show()),
   );

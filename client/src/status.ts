@@ -2,6 +2,7 @@
 //   $(sync~spin) Nassaq: indexing 1,240/9,800   while the server reads the corpus
 //   $(check) Nassaq: 3 problems                 then: diagnostics with source 'nassaq' in the workspace
 //   $(error) Nassaq                             when the client stopped (crashed or failed to start)
+//   $(shield) …                                 in an untrusted workspace: restricted mode (diagnostics only)
 // Indexing progress comes from the server's notifications (server/src/lsp/workspace-index.ts):
 // `nassaq/indexing` {done, total} at the start of a scan and after each batch, `nassaq/indexed`
 // {files} at its end.
@@ -26,7 +27,11 @@ export class StatusItem implements Disposable {
   private problems = 0;
   private countTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(client: LanguageClient) {
+  constructor(
+    client: LanguageClient,
+    /** An untrusted workspace: the server reports problems and changes no file. */
+    private restricted = false,
+  ) {
     this.item.name = l10n.t('Nassaq');
     this.item.command = 'nassaq.showOutput';
     this.disposables.push(
@@ -59,7 +64,20 @@ export class StatusItem implements Disposable {
     }, COUNT_DELAY_MS);
   }
 
+  setRestricted(restricted: boolean): void {
+    this.restricted = restricted;
+    this.render();
+  }
+
   private render(): void {
+    this.renderState();
+    if (this.restricted) {
+      this.item.text = `$(shield) ${this.item.text}`;
+      this.item.tooltip = `${l10n.t('Restricted mode: this workspace is not trusted, so Nassaq reports problems but offers no fixes, renames or other changes to files.')}\n\n${String(this.item.tooltip ?? '')}`;
+    }
+  }
+
+  private renderState(): void {
     const item = this.item;
     item.backgroundColor = undefined;
     if (this.state === State.Stopped) {

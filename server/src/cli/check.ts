@@ -169,7 +169,7 @@ async function readAll(targets: readonly ArticleTarget[], options: CheckOptions,
   const reads: ArticleRead[] = [];
   // --max-file-size wins over max-file-size in the nassaq.yaml that governs the file.
   const maxBytes = (target: ArticleTarget) => options.maxFileSize ?? target.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  for await (const read of mapOrdered(targets, options.concurrency ?? DEFAULT_CONCURRENCY, (target) => readArticle(target.file, { maxBytes: maxBytes(target), t }))) {
+  for await (const read of mapOrdered(targets, options.concurrency ?? DEFAULT_CONCURRENCY, (target) => readArticle(target.file, { maxBytes: maxBytes(target), t, ...(target.within ? { within: [target.within] } : {}) }))) {
     reads.push(read);
     onRead();
   }

@@ -39,6 +39,7 @@ export async function runConvert(options: ConvertCliOptions, terminal: Terminal)
         dryRun: options.dryRun,
         maxBytes: options.maxFileSize ?? target.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
         t,
+        ...(target.within ? { within: [target.within] } : {}),
       });
     for await (const outcome of mapOrdered(discovery.targets, CONCURRENCY, convert)) {
       outcomes.push(outcome);

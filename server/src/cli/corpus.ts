@@ -37,7 +37,8 @@ export class CheckCorpus {
       if (read.ok) this.index.update(targets[i].file, read.text);
     });
     const sources = [];
-    for (const file of [...new Set(targets.map((t) => t.registry))].sort()) {
+    // A registry that resolves outside the corpus (a symbolic link) is never read; nassaq.yaml's own `actors` is refused earlier.
+    for (const file of [...new Set(targets.filter((t) => t.registryInside).map((t) => t.registry))].sort()) {
       let text: string;
       try {
         text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');

@@ -8,7 +8,8 @@ import { articleMatcher, type ArticleMatcher } from '../core/config/match';
 import { LineIndex } from '../core/text/lines';
 import { english, type Translate } from '../core/l10n';
 import { configFor, loadConfigFile, type LoadedConfig } from '../node/config-loader';
-import { walkFiles } from '../node/walk';
+import { resolvesInside } from '../node/inside';
+import { walkTree } from '../node/walk';
 
 export interface ArticleTarget {
   /** Absolute path. */
@@ -16,6 +17,10 @@ export interface ArticleTarget {
   config: NassaqConfig;
   /** The actor registry that governs it (absolute; the file may not exist). */
   registry: string;
+  /** False when the registry resolves outside its config's folder and the given paths (a symlink): it is not read. */
+  registryInside: boolean;
+  /** For a symbolic link found in a walked folder: the folder it must resolve inside to be read. */
+  within?: string;
 }
 
 export interface Discovery {
@@ -27,7 +32,14 @@ export interface Discovery {
 }
 
 export async function discover(paths: readonly string[], cwd: string, configFile?: string, t: Translate = english): Promise<Discovery> {
-  const configs = new ConfigSet(cwd, t);
+  // What the run may read: the given paths (a given file: its folder) and the folders of the configurations in force.
+  const roots: string[] = [];
+  for (const given of paths) {
+    const absolute = path.resolve(cwd, given);
+    const stat = await fs.stat(absolute).catch(() => undefined);
+    roots.push(stat && !stat.isDirectory() ? path.dirname(absolute) : absolute);
+  }
+  const configs = new ConfigSet(cwd, t, roots);
   const explicit = configFile === undefined ? undefined : configs.load(path.resolve(cwd, configFile));
   const found = new Map<string, ArticleTarget>();
   const missing: string[] = [];
@@ -36,7 +48,7 @@ export async function discover(paths: readonly string[], cwd: string, configFile
     const stat = await fs.stat(absolute).catch(() => undefined);
     if (!stat) missing.push(`nassaq: ${t('no such file or directory: {0}', given)}`);
     else if (stat.isDirectory()) await walkDirectory(absolute, explicit, configs, found);
-    else found.set(absolute, targetOf(absolute, explicit ?? configs.forDirectory(path.dirname(absolute))));
+    else found.set(absolute, targetOf(absolute, explicit ?? configs.forDirectory(path.dirname(absolute)), roots));
   }
   const targets = [...found.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const messages = [...missing, ...configs.problemLines()];
@@ -44,22 +56,27 @@ export async function discover(paths: readonly string[], cwd: string, configFile
 }
 
 async function walkDirectory(dir: string, explicit: LoadedConfig | undefined, configs: ConfigSet, found: Map<string, ArticleTarget>): Promise<void> {
-  const entries = await walkFiles(dir);
+  const { files: entries, links } = await walkTree(dir);
   const governing = explicit ? () => explicit : nestedConfigs(dir, entries, configs);
   const matchers = new Map<LoadedConfig, ArticleMatcher>();
-  for (const entry of entries) {
-    const file = path.join(dir, entry);
-    const loaded = governing(path.dirname(file));
-    if (!loaded.parsed.usable) continue;
-    let matches = matchers.get(loaded);
-    if (!matches) matchers.set(loaded, (matches = articleMatcher(loaded.parsed.config)));
-    if (matches(relativeForGlobs(loaded, file, dir))) found.set(file, targetOf(file, loaded));
+  const roots = [dir];
+  // Symbolic links are articles like any file, but read only if they resolve inside the walked folder.
+  for (const [list, within] of [[entries, undefined], [links, dir]] as const) {
+    for (const entry of list) {
+      const file = path.join(dir, entry);
+      const loaded = governing(path.dirname(file));
+      if (!loaded.parsed.usable) continue;
+      let matches = matchers.get(loaded);
+      if (!matches) matchers.set(loaded, (matches = articleMatcher(loaded.parsed.config)));
+      if (matches(relativeForGlobs(loaded, file, dir))) found.set(file, { ...targetOf(file, loaded, roots), ...(within ? { within } : {}) });
+    }
   }
 }
 
-function targetOf(file: string, loaded: LoadedConfig): ArticleTarget {
+function targetOf(file: string, loaded: LoadedConfig, roots: readonly string[]): ArticleTarget {
   const { config } = loaded.parsed;
-  return { file, config, registry: path.resolve(loaded.root, config.actors) };
+  const registry = path.resolve(loaded.root, config.actors);
+  return { file, config, registry, registryInside: resolvesInside(registry, [loaded.root, ...roots]) };
 }
 
 /**
@@ -99,16 +116,18 @@ class ConfigSet {
   constructor(
     private readonly cwd: string,
     private readonly t: Translate,
+    /** The given paths: a registry may resolve inside them as well as beside its nassaq.yaml. */
+    private readonly roots: readonly string[] = [],
   ) {}
 
   load(file: string): LoadedConfig {
     let loaded = this.byFile.get(file);
-    if (!loaded) this.byFile.set(file, (loaded = loadConfigFile(file, this.t)));
+    if (!loaded) this.byFile.set(file, (loaded = loadConfigFile(file, this.t, this.roots)));
     return loaded;
   }
 
   forDirectory(dir: string): LoadedConfig {
-    const found = configFor(dir, this.t);
+    const found = configFor(dir, this.t, this.roots);
     if (found.file) return this.load(path.resolve(found.file));
     let defaults = this.defaultsByDir.get(found.root);
     if (!defaults) this.defaultsByDir.set(found.root, (defaults = found));

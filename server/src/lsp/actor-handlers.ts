@@ -24,6 +24,7 @@ import { ACTORS_CHANGED_NOTIFICATION, ACTORS_REQUEST, ACTOR_REFERENCES_REQUEST, 
 import { markedCard, registeredCard } from './actor-hover';
 import type { ActorService, ActorTarget } from './actors';
 import { t } from './l10n';
+import { restrictedError } from './trust';
 import { uriToPath } from './uri';
 
 export const SEMANTIC_LEGEND: SemanticTokensLegend = { tokenTypes: [...ACTOR_TOKEN_TYPES], tokenModifiers: [...ACTOR_TOKEN_MODIFIERS] };
@@ -33,7 +34,7 @@ const COMPLETION_KIND: Record<ActorType, CompletionItemKind> = { person: Complet
 const GROUP_NAMES: Record<ActorType, () => string> = { person: () => t('People'), organization: () => t('Organizations'), place: () => t('Places'), other: () => t('Other') };
 const MAX_COMPLETIONS = 50;
 
-export function registerActorHandlers(connection: Connection, documents: TextDocuments<TextDocument>, actors: ActorService): void {
+export function registerActorHandlers(connection: Connection, documents: TextDocuments<TextDocument>, actors: ActorService, options: { restricted?: () => boolean } = {}): void {
   const target = (uri: string, position: { line: number; character: number }): ActorTarget | undefined => {
     const document = documents.get(uri);
     return document ? actors.targetAt(document, position) : undefined;
@@ -60,6 +61,7 @@ export function registerActorHandlers(connection: Connection, documents: TextDoc
   });
 
   connection.onPrepareRename(({ textDocument, position }) => {
+    if (options.restricted?.()) throw restrictedError(t('Rename'));
     const found = target(textDocument.uri, position);
     const refusal = actors.renameRefusal(found);
     if (refusal || !found || found.kind !== 'registered') throw new ResponseError(0, refusal ?? t('Not an actor'));
@@ -67,6 +69,7 @@ export function registerActorHandlers(connection: Connection, documents: TextDoc
   });
 
   connection.onRenameRequest(async ({ textDocument, position, newName }) => {
+    if (options.restricted?.()) throw restrictedError(t('Rename'));
     const found = target(textDocument.uri, position);
     const refusal = actors.renameRefusal(found);
     if (refusal || !found || found.kind !== 'registered') throw new ResponseError(0, refusal ?? t('Not an actor'));

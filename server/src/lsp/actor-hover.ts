@@ -1,5 +1,14 @@
 // The hover card of an actor, in Markdown. Arabic runs are wrapped in bidi isolates (RLI … PDI),
 // so counts and punctuation next to them stay where they are written in a left-to-right card.
+//
+// Everything from the corpus or actors.yaml (names, aliases, variants, descriptions, ids, file
+// names, links) is untrusted: it is Markdown-escaped (no emphasis, link, image, HTML, autolink or
+// heading can be written into a card) and folded onto one line. The only links a card holds are
+// built here: file:// links to articles (URI-encoded by vscode-uri), Wikidata pages for a Q-id,
+// and http(s) URLs that parse as such, percent-encoded. A `command:` or `javascript:` link in
+// actors.yaml stays text. The card goes out as plain MarkupContent, which VS Code renders as an
+// untrusted MarkdownString (isTrusted false: command links are not run; supportHtml false: HTML
+// is not rendered); the client also sets `markdown: { isTrusted: false, supportHtml: false }`.
 import * as path from 'node:path';
 import type { ActorSummary } from '../core/actors/actor-index';
 import type { MarkedName } from '../core/actors/discovered';
@@ -17,7 +26,7 @@ export function rtl(text: string): string {
 
 export function registeredCard(summary: ActorSummary): string {
   const { actor } = summary;
-  const lines: string[] = [`**${rtl(actor.name)}** · ${TYPE_LABELS[actor.type]()} · \`${escapeMarkdown(actor.id)}\``];
+  const lines: string[] = [`**${rtl(actor.name)}** · ${TYPE_LABELS[actor.type]()} · ${codeSpan(actor.id)}`];
   if (actor.description) lines.push(rtl(actor.description));
   const facts: string[] = [];
   if (actor.aliases.length) facts.push(t('Aliases: {0}', actor.aliases.map(rtl).join(t(', '))));
@@ -45,10 +54,34 @@ function fileLink(file: string): string {
   return `[${escapeMarkdown(path.basename(file))}](${pathToUri(file)})`;
 }
 
-function linkOf(link: string): string {
-  if (/^Q\d+$/.test(link)) return `[${link}](https://www.wikidata.org/wiki/${link})`;
-  if (/^https?:\/\//.test(link)) return `<${link}>`;
+/** A Wikidata id or an http(s) URL becomes a link; anything else (command:, javascript:, file:…) is text. */
+export function linkOf(link: string): string {
+  if (/^Q\d{1,12}$/.test(link)) return `[${link}](https://www.wikidata.org/wiki/${link})`;
+  const url = webUrl(link);
+  if (url) return `[${escapeMarkdown(link)}](<${url}>)`;
   return escapeMarkdown(link);
+}
+
+/** The URL, serialized (percent-encoded), when `link` is exactly an http(s) URL; otherwise undefined. */
+function webUrl(link: string): string | undefined {
+  if (!/^https?:\/\/[^\s<>]+$/i.test(link)) return undefined;
+  try {
+    const url = new URL(link);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+    // Characters that could end the destination or the link, encoded even where URL leaves them.
+    return url.href.replace(/[<>()[\]\\ `"']/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  } catch {
+    return undefined;
+  }
+}
+
+/** An inline code span that holds `text` verbatim: the fence is longer than any run of backticks in it. */
+function codeSpan(text: string): string {
+  const flat = oneLine(text);
+  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = flat.startsWith('`') || flat.endsWith('`') || flat.trim() === '' ? ' ' : '';
+  return `${fence}${pad}${flat}${pad}${fence}`;
 }
 
 function mentions(n: number): string {
@@ -59,6 +92,12 @@ function articles(n: number): string {
   return t.plural(n, '{0} article', '{0} articles');
 }
 
-function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+/** Backslash-escapes every ASCII punctuation character Markdown (CommonMark, GFM) gives a meaning to, on one line. */
+export function escapeMarkdown(text: string): string {
+  return oneLine(text).replace(/[\\`*_{}[\]()#+\-.!|<>~:&=$%"']/g, '\\$&');
+}
+
+/** Line breaks would start new Markdown blocks (lists, headings, quotes): a card item stays on one line. */
+function oneLine(text: string): string {
+  return text.replace(/[\r\n\u2028\u2029]+/g, ' ');
 }

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { DEFAULT_CONFIG, type NassaqConfig } from '../core/config/config';
 import { articleMatcher, type ArticleMatcher } from '../core/config/match';
 import type { ConfigProblem } from '../core/config/parse';
-import { findConfigFile, parseConfigText } from '../node/config-loader';
+import { confineRegistry, findConfigFile, parseConfigText } from '../node/config-loader';
 import { t } from './l10n';
 
 export interface ResolvedConfig {
@@ -77,7 +77,9 @@ export class ConfigStore {
     const cached = this.loaded.get(file);
     if (cached) return cached;
     const text = this.host.openText(file) ?? readOrEmpty(file);
-    const parsed = parseConfigText(text, t);
+    // The registry must stay inside the folder of nassaq.yaml or the workspace folder holding it.
+    const workspaceRoot = this.workspaceRootOf(file);
+    const parsed = confineRegistry(parseConfigText(text, t), path.dirname(file), workspaceRoot ? [workspaceRoot] : [], t);
     if (parsed.usable) this.lastGood.set(file, parsed.config);
     const config = parsed.usable ? parsed.config : (this.lastGood.get(file) ?? DEFAULT_CONFIG);
     const loaded = { config, matcher: articleMatcher(config), problems: parsed.problems };

@@ -61,7 +61,8 @@ export function registerPullDiagnostics(context: PullContext): void {
 
 async function fileReport(context: PullContext, file: string, uri: string, resultId: string): Promise<WorkspaceDocumentDiagnosticReport | undefined> {
   const { config } = context.configs.forFile(file);
-  const read = await readArticle(file, { maxBytes: config.maxFileSize });
+  const roots = context.roots();
+  const read = await readArticle(file, { maxBytes: config.maxFileSize, ...(roots.length ? { within: roots } : {}) });
   if (!read.ok) return undefined;
   const document = TextDocument.create(uri, 'plaintext', 0, read.text);
   const findings = lintText(read.text, config, { corpus: context.views.view(config, file), locale: serverLocale() });

@@ -18,6 +18,8 @@ export interface LoadedRegistry {
 
 export interface RegistryHost {
   openText(file: string): string | undefined;
+  /** Whether the file may be read from disk: it resolves (symbolic links followed) inside the workspace. */
+  mayRead(file: string): boolean;
   reportProblems(file: string, text: string, problems: readonly RegistryProblem[]): void;
 }
 
@@ -67,7 +69,7 @@ export class RegistryStore {
   }
 
   private read(file: string): LoadedRegistry | undefined {
-    const text = this.host.openText(file) ?? readOrUndefined(file);
+    const text = this.host.openText(file) ?? (this.host.mayRead(file) ? readOrUndefined(file) : undefined);
     if (text === undefined) {
       this.lastGood.delete(file);
       return undefined;

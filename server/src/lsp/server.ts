@@ -27,8 +27,11 @@ import { CanonicalLocations } from './related-locations';
 import { SettingsCache } from './settings';
 import { pathToUri, uriToPath } from './uri';
 import { WorkspaceIndex } from './workspace-index';
+import { isRestricted, restrictedError, WRITE_COMMANDS } from './trust';
 import { allSpellingFixes, applyWorkspaceSpellingFix, FIX_SPELLINGS_COMMAND } from './workspace-spelling';
+import * as path from 'node:path';
 import { lintText } from '../core/engine';
+import { resolvesInside } from '../node/inside';
 import type { SpellingFix } from '../core/rules/rule';
 
 declare const NASSAQ_VERSION: string | undefined;
@@ -42,6 +45,8 @@ export function startServer(connection: Connection): void {
   let clientHasConfiguration = false;
   let clientHasFolderEvents = false;
   let clientRefreshesTokens = false;
+  /** Restricted mode (an untrusted workspace, see trust.ts): diagnostics only, nothing that writes a file. */
+  let restricted = false;
   const settings = new SettingsCache(connection, () => clientHasConfiguration);
   const configs = new ConfigStore({
     openText: (file) => documents.get(pathToUri(file))?.getText(),
@@ -52,6 +57,8 @@ export function startServer(connection: Connection): void {
   });
   const registries = new RegistryStore(configs, {
     openText: (file) => documents.get(pathToUri(file))?.getText(),
+    // Read from disk only inside the workspace folders (without folders: beside nassaq.yaml's registry path).
+    mayRead: (file) => resolvesInside(file, workspaceRoots.length ? workspaceRoots : [path.dirname(file)]),
     reportProblems: (file, text, problems) => {
       void connection.sendDiagnostics({ uri: pathToUri(file), diagnostics: problems.map((p) => configProblemToDiagnostic(text, p)) });
     },
@@ -73,6 +80,7 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params): InitializeResult => {
     setServerLocale(params.locale);
+    restricted = isRestricted(params.initializationOptions);
     clientHasConfiguration = params.capabilities.workspace?.configuration === true;
     clientHasFolderEvents = params.capabilities.workspace?.workspaceFolders === true;
     clientRefreshesTokens = params.capabilities.workspace?.semanticTokens?.refreshSupport === true;
@@ -102,6 +110,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
+    if (restricted) connection.console.info('Restricted mode: the workspace is not trusted; no code actions, rename or write commands.');
     void index.rebuild(workspaceRoots);
     if (clientHasConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'nassaq' });
     if (clientHasFolderEvents) {
@@ -169,6 +178,8 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onCodeAction((params) => {
+    // Every code action of Nassaq edits a file (or runs a command that does): none in restricted mode.
+    if (restricted) return [];
     const document = documents.get(params.textDocument.uri);
     const file = document && uriToPath(document.uri);
     if (!document || !file) return [];
@@ -189,6 +200,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onExecuteCommand(async ({ command, arguments: args }) => {
+    if (restricted && WRITE_COMMANDS.includes(command)) throw restrictedError(command);
     if (command === REBUILD_INDEX_COMMAND) {
       registries.sourcesFor([]).forEach((source) => registries.invalidate(source.file));
       await index.rebuild(workspaceRoots);
@@ -217,7 +229,7 @@ export function startServer(connection: Connection): void {
     return applied.applied ? { registry: result.registry, id: result.id } : { error: applied.failureReason ?? t('The editor did not apply the edit') };
   };
 
-  registerActorHandlers(connection, documents, actors);
+  registerActorHandlers(connection, documents, actors, { restricted: () => restricted });
   registerPullDiagnostics({ connection, documents, linter, index, configs, settings, views, roots: () => workspaceRoots });
   documents.listen(connection);
   connection.listen();

@@ -10,7 +10,7 @@ import { ruleFacets } from '../core/engine';
 import { LineIndex } from '../core/text/lines';
 import { tokenize } from '../core/text/tokenize';
 import { readArticle } from '../node/article-file';
-import { walkFiles } from '../node/walk';
+import { walkTree } from '../node/walk';
 import type { ConfigStore } from './configs';
 import { t } from './l10n';
 import type { RegistryStore } from './registries';
@@ -30,6 +30,8 @@ export class WorkspaceIndex {
   /** Open editor buffers: path → current text. */
   private readonly open = new Map<string, string>();
   private scan: Promise<void> = Promise.resolve();
+  /** The workspace folders of the last scan: files are read only if they resolve inside them. */
+  private roots: readonly string[] = [];
   private indexing = false;
   private readonly listeners: Array<() => void> = [];
   private changed = () => this.listeners.forEach((listener) => listener());
@@ -53,6 +55,7 @@ export class WorkspaceIndex {
 
   /** Indexes every article under the roots; resolves when done. A new call waits for the previous scan. */
   rebuild(roots: readonly string[]): Promise<void> {
+    this.roots = roots;
     this.scan = this.scan.then(() => this.scanRoots(roots));
     return this.scan;
   }
@@ -97,9 +100,9 @@ export class WorkspaceIndex {
     return this.actors.remove(file) || removed;
   }
 
-  /** `max-file-size` of the nassaq.yaml that governs the file. */
-  private readOptions(file: string): { maxBytes?: number } {
-    return { maxBytes: this.configs.forFile(file).config.maxFileSize };
+  /** `max-file-size` of the nassaq.yaml that governs the file; `within`: the workspace folders (no symlink out of them). */
+  private readOptions(file: string): { maxBytes?: number; within?: readonly string[] } {
+    return { maxBytes: this.configs.forFile(file).config.maxFileSize, ...(this.roots.length ? { within: this.roots } : {}) };
   }
 
   private isArticle(file: string): boolean {
@@ -112,7 +115,9 @@ export class WorkspaceIndex {
     try {
       const files: string[] = [];
       for (const root of roots) {
-        for (const relative of await walkFiles(root).catch(() => [] as string[])) {
+        const { files: found, links } = await walkTree(root).catch(() => ({ files: [] as string[], links: [] as string[] }));
+        // Symbolic links are listed too: readArticle reads them only if they resolve inside the workspace.
+        for (const relative of [...found, ...links]) {
           const file = path.join(root, relative);
           if (this.isArticle(file)) files.push(file);
         }
@@ -127,7 +132,11 @@ export class WorkspaceIndex {
       for (let start = 0; start < files.length; start += BATCH) {
         const batch = files.slice(start, start + BATCH).filter((file) => !this.open.has(file));
         const reads = await Promise.all(batch.map((file) => readArticle(file, this.readOptions(file))));
-        reads.forEach((read, i) => (read.ok ? this.feed(batch[i], read.text) : this.forget(batch[i])));
+        reads.forEach((read, i) => {
+          if (read.ok) return void this.feed(batch[i], read.text);
+          if (read.kind === 'outside') this.connection.console.warn(`${batch[i]}: ${read.reason}`);
+          this.forget(batch[i]);
+        });
         const done = Math.min(start + BATCH, files.length);
         progress?.report(Math.round((done / files.length) * 100), t('{0}/{1} files', done.toLocaleString('en'), files.length.toLocaleString('en')));
         void this.connection.sendNotification(INDEXING_NOTIFICATION, { done, total: files.length });

@@ -3,11 +3,12 @@
 // another encoding is named (`file is Windows-1256, not UTF-8`) and never decoded for linting.
 // The raw bytes are kept so that a later write can check that nobody changed the file meanwhile.
 // Reasons are written through the caller's `t` (the CLI's --locale, the server's locale).
-import { close, constants, fstat, open, promises as fs, readFile } from 'node:fs';
+import { close, constants, existsSync, fstat, open, promises as fs, readFile } from 'node:fs';
 import { promisify } from 'node:util';
 import { DEFAULT_MAX_FILE_SIZE } from '../core/config/size';
 import { english, type Translate } from '../core/l10n';
 import { writeFileAtomic } from './atomic-write';
+import { resolvesInside } from './inside';
 import { detectLegacy, detectUtf16, ENCODING_NAMES, type Encoding } from './encoding';
 
 export { DEFAULT_MAX_FILE_SIZE };
@@ -35,7 +36,7 @@ export interface ArticleOk {
   size: number;
 }
 
-export type SkipKind = 'binary' | 'encoding' | 'unreadable' | 'too-large';
+export type SkipKind = 'binary' | 'encoding' | 'unreadable' | 'too-large' | 'outside';
 
 export interface ArticleSkipped {
   ok: false;
@@ -53,11 +54,20 @@ export interface ReadOptions {
   maxBytes?: number;
   /** The language of skip reasons (English by default). */
   t?: Translate;
+  /**
+   * Folders the file must resolve inside once symbolic links are followed (the workspace folders,
+   * the walked folder): a symlinked article pointing elsewhere is skipped (`outside`), not read.
+   */
+  within?: readonly string[];
 }
 
 export async function readArticle(file: string, options: ReadOptions = {}): Promise<ArticleRead> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_SIZE;
   const t = options.t ?? english;
+  // A dangling or looping link is not judged here: opening it says what is wrong with it.
+  if (options.within && existsSync(file) && !resolvesInside(file, options.within)) {
+    return skipped(file, 'outside', t('a symbolic link to a file outside {0}; not read', options.within.join(t(', '))));
+  }
   let fd: number | undefined;
   try {
     // O_NONBLOCK keeps a FIFO from hanging the open; it changes nothing for regular files.

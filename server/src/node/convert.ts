@@ -4,9 +4,10 @@
 // something) is refused. Line endings are kept as they are (only characters are re-encoded), no
 // BOM is written, and the file is replaced atomically with its permissions, unless its bytes
 // changed since they were read.
-import { constants, promises as fs } from 'node:fs';
+import { constants, existsSync, promises as fs } from 'node:fs';
 import { english, type Translate } from '../core/l10n';
 import { binaryReason, tooLargeReason, unreadableReason, writeIfUnchanged, type IfUnchangedOptions } from './article-file';
+import { resolvesInside } from './inside';
 import { decodeAs, detectEncoding, encodeAs, ENCODING_NAMES, type Encoding } from './encoding';
 
 export interface ConvertOptions {
@@ -20,6 +21,8 @@ export interface ConvertOptions {
   beforeWrite?: IfUnchangedOptions['beforeWrite'];
   /** The language of the reasons a file is left alone (English by default). */
   t?: Translate;
+  /** Folders the file must resolve inside (a symbolic link found by a walk): see readArticle. */
+  within?: readonly string[];
 }
 
 export type ConvertOutcome =
@@ -35,6 +38,9 @@ export type ConvertOutcome =
 export async function convertToUtf8(file: string, options: ConvertOptions = {}): Promise<ConvertOutcome> {
   const t = options.t ?? english;
   let bytes: Buffer;
+  if (options.within && existsSync(file) && !resolvesInside(file, options.within)) {
+    return { kind: 'left', file, reason: t('a symbolic link to a file outside {0}; not read', options.within.join(t(', '))) };
+  }
   try {
     const info = await fs.stat(file);
     if (!info.isFile()) return { kind: 'left', file, reason: t('not a regular file') };

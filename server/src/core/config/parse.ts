@@ -18,6 +18,8 @@ export interface ParsedConfig {
   problems: ConfigProblem[];
   /** False when the YAML could not be parsed or the problems make the file unusable. */
   usable: boolean;
+  /** Where the `actors` value is written, for a problem found later (a path leaving the corpus). */
+  actorsSpan?: { offset: number; length: number };
 }
 
 const SEVERITIES: readonly SeveritySetting[] = ['off', 'hint', 'info', 'warning', 'error'];
@@ -49,6 +51,8 @@ export function parseConfig(text: string, rules: readonly Rule[], t: Translate =
     accept: reader.stringList(root, 'accept') ?? [],
     actors: reader.path(root, 'actors') ?? DEFAULT_CONFIG.actors,
   };
+  for (const key of ['include', 'exclude']) reader.warnLeavingGlobs(root, key);
+  const actorsNode = root.get('actors', true) as Node | undefined;
   const maxFileSize = reader.size(root, 'max-file-size');
   if (maxFileSize !== undefined) config.maxFileSize = maxFileSize;
   for (const pair of root.items) {
@@ -57,7 +61,7 @@ export function parseConfig(text: string, rules: readonly Rule[], t: Translate =
       problems.push({ ...span(pair.key as Node), severity: 'warning', message: t("Unknown key '{0}'; expected one of {1}", key, TOP_LEVEL_KEYS.join(', ')) });
     }
   }
-  return { config, problems, usable: !problems.some((p) => p.severity === 'error') };
+  return { config, problems, usable: !problems.some((p) => p.severity === 'error'), ...(actorsNode ? { actorsSpan: span(actorsNode) } : {}) };
 }
 
 function span(node: Node | null | undefined): { offset: number; length: number } {
@@ -91,6 +95,19 @@ class ConfigReader {
       else this.error(item as Node, this.t("'{0}' entries must be strings", key));
     }
     return values;
+  }
+
+  /** Globs are relative to nassaq.yaml and never match outside its folder: say so for `..` and absolute ones. */
+  warnLeavingGlobs(map: YAMLMap, key: string): void {
+    const node = map.get(key, true) as Node | undefined;
+    const items = isSeq(node) ? node.items : node !== undefined ? [node] : [];
+    for (const item of items) {
+      if (!isScalar(item) || typeof item.value !== 'string') continue;
+      const glob = item.value.replace(/^!/, '');
+      if (/^(?:[\\/]|[A-Za-z]:)/.test(glob) || /(?:^|[\\/])\.\.(?:[\\/]|$)/.test(glob)) {
+        this.problems.push({ ...span(item as Node), severity: 'warning', message: this.t("'{0}' never matches: {1} patterns are relative to the folder of nassaq.yaml and cannot leave it", item.value, key) });
+      }
+    }
   }
 
   path(map: YAMLMap, key: string): string | undefined {

@@ -1,0 +1,46 @@
+// Containment checks for reads: Nassaq reads only files under the workspace folders (server) or
+// the paths it was given (CLI), and follows no symbolic link out of them. `isInside` compares
+// paths as written; `resolvesInside` compares them after resolving symbolic links.
+import { lstatSync, realpathSync } from 'node:fs';
+import * as path from 'node:path';
+
+/** Whether `file` is `root` or below it, comparing the paths as written (`..` resolved). */
+export function isInside(root: string, file: string): boolean {
+  const relative = path.relative(path.resolve(root), path.resolve(file));
+  return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
+}
+
+/**
+ * Whether `file`, once symbolic links are resolved, lies under one of `roots` (also resolved).
+ * A file that does not exist is judged by its nearest existing folder, so a registry that is
+ * not written yet can be accepted; a dangling or looping link counts as outside.
+ */
+export function resolvesInside(file: string, roots: readonly string[]): boolean {
+  const real = realPathOf(path.resolve(file));
+  if (real === undefined) return false;
+  return roots.some((root) => isInside(realPathOf(path.resolve(root)) ?? path.resolve(root), real));
+}
+
+/** The real path of `file`; for a missing file, the real path of its nearest existing folder joined with the rest. */
+function realPathOf(file: string): string | undefined {
+  try {
+    return realpathSync.native(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') return undefined;
+    const parent = path.dirname(file);
+    if (parent === file) return undefined;
+    // A dangling link is not a missing file: it names something outside what we can check.
+    if (isLink(file)) return undefined;
+    const real = realPathOf(parent);
+    return real === undefined ? undefined : path.join(real, path.basename(file));
+  }
+}
+
+function isLink(file: string): boolean {
+  try {
+    return lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
