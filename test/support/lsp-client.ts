@@ -36,6 +36,8 @@ export class LspTestClient {
   readonly indexedFiles: number[] = [];
   /** What the client answers to workspace/configuration for the `nassaq` section. */
   settings: Record<string, unknown> | null = null;
+  /** Set when the server process exits: its exit code, or the signal that ended it. */
+  exited: number | string | undefined;
 
   /** `stdio` as other editors start the server; `ipc` as the VS Code client does. */
   constructor(transport: 'stdio' | 'ipc' = 'stdio') {
@@ -47,6 +49,7 @@ export class LspTestClient {
       this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     }
     this.process.stderr!.on('data', (chunk) => this.stderr.push(String(chunk)));
+    this.process.on('exit', (code, signal) => (this.exited = code ?? signal ?? 'unknown'));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.published.set(params.uri, params);
       for (const wake of this.waiters.splice(0)) wake();
@@ -109,6 +112,11 @@ export class LspTestClient {
       return current && accept(current) ? true : false;
     }, () => `no matching diagnostics for ${documentUri}; last: ${JSON.stringify(this.published.get(documentUri))}`);
     return this.published.get(documentUri)!.diagnostics;
+  }
+
+  /** The diagnostics last published for `documentUri`, without waiting. */
+  lastPublished(documentUri: string): PublishDiagnosticsParams | undefined {
+    return this.published.get(documentUri);
   }
 
   /** Waits until the server has completed `count` workspace scans. */

@@ -40,15 +40,15 @@ export function registerActorHandlers(connection: Connection, documents: TextDoc
     return document ? actors.targetAt(document, position) : undefined;
   };
 
-  connection.onDefinition(async ({ textDocument, position }) => {
+  connection.onDefinition(async ({ textDocument, position }, token) => {
     const found = target(textDocument.uri, position);
-    return found ? ((await actors.definition(found)) ?? null) : null;
+    return found ? ((await actors.definition(found, token)) ?? null) : null;
   });
 
-  connection.onReferences(async ({ textDocument, position, context }) => {
+  connection.onReferences(async ({ textDocument, position, context }, token) => {
     const found = target(textDocument.uri, position);
     if (!found) return null;
-    const references = await actors.references(found);
+    const references = await actors.references(found, token);
     const declaration = context.includeDeclaration && found.kind === 'registered' ? actors.registryLocation(found.actor) : undefined;
     return declaration ? [declaration, ...references] : references;
   });
@@ -68,12 +68,12 @@ export function registerActorHandlers(connection: Connection, documents: TextDoc
     return { range: found.range, placeholder: found.actor.name };
   });
 
-  connection.onRenameRequest(async ({ textDocument, position, newName }) => {
+  connection.onRenameRequest(async ({ textDocument, position, newName }, token) => {
     if (options.restricted?.()) throw restrictedError(t('Rename'));
     const found = target(textDocument.uri, position);
     const refusal = actors.renameRefusal(found);
     if (refusal || !found || found.kind !== 'registered') throw new ResponseError(0, refusal ?? t('Not an actor'));
-    const edit = await actors.renameEdit(found.actor, newName);
+    const edit = await actors.renameEdit(found.actor, newName, token);
     if ('error' in edit) throw new ResponseError(0, edit.error);
     return edit;
   });
@@ -142,9 +142,9 @@ export function registerActorHandlers(connection: Connection, documents: TextDoc
     }),
   }));
 
-  connection.onRequest(ACTOR_REFERENCES_REQUEST, async ({ key }: { key: string }) => {
+  connection.onRequest(ACTOR_REFERENCES_REQUEST, async ({ key }: { key: string }, token) => {
     const found = actors.byKey(key);
-    return found ? actors.references(found) : [];
+    return found ? actors.references(found, token) : [];
   });
 
   let notify: NodeJS.Timeout | undefined;

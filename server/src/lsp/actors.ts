@@ -1,7 +1,7 @@
 // Actors as symbols: finds the actor at a position (a registry entry, a mention of one, or a name
 // the corpus marks after titles) and answers navigation requests from the actor index. Mentions
 // of open documents are matched on their current text; other files come from the index.
-import { CreateFile, SymbolKind, TextDocumentEdit, type DocumentSymbol, type Location, type Position, type Range, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import { CreateFile, SymbolKind, TextDocumentEdit, type CancellationToken, type DocumentSymbol, type Location, type Position, type Range, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { compareIds, spellingKey, type ActorMention, type ActorSummary, type IndexedActor } from '../core/actors/actor-index';
 import { contentHash } from '../core/corpus/corpus-index';
@@ -14,6 +14,7 @@ import { LineIndex } from '../core/text/lines';
 import { foldKey, surfaceKey } from '../core/text/normalize';
 import { tokenize } from '../core/text/tokenize';
 import { readArticle } from '../node/article-file';
+import { throwIfCancelled } from './cancellation';
 import { t } from './l10n';
 import type { LoadedRegistry, RegistryStore } from './registries';
 import { pathToUri, uriToPath } from './uri';
@@ -150,9 +151,9 @@ export class ActorService {
   // ---- locations ----
 
   /** Where an actor is defined: its registry name, or (unregistered) its first mention in the corpus. */
-  async definition(target: ActorTarget): Promise<Location | undefined> {
+  async definition(target: ActorTarget, token?: CancellationToken): Promise<Location | undefined> {
     if (target.kind === 'registered') return this.registryLocation(target.actor);
-    const [first] = await this.markedReferences(target.name, 1);
+    const [first] = await this.markedReferences(target.name, 1, token);
     return first;
   }
 
@@ -162,9 +163,9 @@ export class ActorService {
     return { uri: pathToUri(actor.registry), range: rangeIn(registry.lines, actor.nameSpan.offset, actor.nameSpan.length) };
   }
 
-  /** Every mention, in file then position order. Open documents are read from their buffers. */
-  async references(target: ActorTarget): Promise<Location[]> {
-    if (target.kind === 'marked') return this.markedReferences(target.name);
+  /** Every mention, in file then position order. Open documents are read from their buffers. Cancellable (throws). */
+  async references(target: ActorTarget, token?: CancellationToken): Promise<Location[]> {
+    if (target.kind === 'marked') return this.markedReferences(target.name, Infinity, token);
     const actor = target.actor.ordinal;
     return this.index.actors.references(actor).map(({ fileId, mention }) => ({
       uri: pathToUri(fileId),
@@ -176,7 +177,7 @@ export class ActorService {
    * Mentions of a marked name: not indexed, so found by scanning the files whose words include the
    * name's last word (which never carries a proclitic) in any spelling.
    */
-  async markedReferences(name: MarkedName, limit = Infinity): Promise<Location[]> {
+  async markedReferences(name: MarkedName, limit = Infinity, token?: CancellationToken): Promise<Location[]> {
     const words = name.surface.split(' ');
     const last = foldKey(words[words.length - 1]);
     const single = words.length === 1;
@@ -184,9 +185,11 @@ export class ActorService {
     matcher.add(name.surface, 0);
     const result: Location[] = [];
     for (const file of [...this.index.corpus.fileIds()].sort(compareIds)) {
+      throwIfCancelled(token);
       const data = this.index.corpus.entry(file)?.data.get('words') as WordData | undefined;
       if (!data?.words.some((w) => (single ? foldKey(w).endsWith(last) : foldKey(w) === last))) continue;
       const text = await this.textOf(file);
+      throwIfCancelled(token);
       if (text === undefined) continue;
       const lines = new LineIndex(text);
       for (const m of matcher.match(tokenize(text))) {
@@ -221,7 +224,7 @@ export class ActorService {
    * Writes the new canonical name in the registry and in every mention of the name or of a
    * spelling of it across the corpus (aliases are other names and stay), keeping proclitics.
    */
-  async renameEdit(actor: IndexedActor, newName: string): Promise<WorkspaceEdit | { error: string }> {
+  async renameEdit(actor: IndexedActor, newName: string, token?: CancellationToken): Promise<WorkspaceEdit | { error: string }> {
     const name = newName.trim().replace(/\s+/g, ' ');
     if (!name || /[\r\n]/.test(newName)) return { error: t('The new name is empty or spans lines') };
     const clash = this.index.actors.actors.find((a) => a !== actor && a.registry === actor.registry && [a.name, ...a.aliases, ...a.variants].some((s) => nameKey(s) === nameKey(name)));
@@ -238,7 +241,11 @@ export class ActorService {
       if (file && !this.registries.isRegistry(file)) files.add(file);
     }
     const sorted = [...files].sort(compareIds);
-    const texts = await mapConcurrently(sorted, READ_CONCURRENCY, (file) => this.textOf(file));
+    const texts = await mapConcurrently(sorted, READ_CONCURRENCY, (file) => {
+      throwIfCancelled(token);
+      return this.textOf(file);
+    });
+    throwIfCancelled(token);
     const target = spellingKey(name);
     sorted.forEach((file, i) => {
       const text = texts[i];

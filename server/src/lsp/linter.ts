@@ -23,6 +23,8 @@ export interface CorpusSource {
 }
 
 interface LintResult {
+  /** The document object: a closed and reopened document may come back with the same version number. */
+  document: TextDocument;
   version: number;
   config: NassaqConfig;
   generation: number;
@@ -103,29 +105,32 @@ export class Linter {
     const last = this.results.get(document.uri);
     if (last && this.isCurrent(last, document, config)) return last.findings;
     const findings = lintText(document.getText(), config, { corpus: this.corpus.view(config, uriToPath(document.uri)), locale: serverLocale() });
-    this.results.set(document.uri, { version: document.version, config, generation: this.corpus.generation, findings });
+    this.results.set(document.uri, { document, version: document.version, config, generation: this.corpus.generation, findings });
     return findings;
   }
 
   private isCurrent(result: LintResult, document: TextDocument, config: NassaqConfig): boolean {
-    return result.version === document.version && result.config === config && result.generation === this.corpus.generation;
+    return result.document === document && result.version === document.version && result.config === config && result.generation === this.corpus.generation;
   }
 
   private async validate(document: TextDocument): Promise<void> {
     if (!this.pushDiagnostics) return;
     const file = uriToPath(document.uri);
     if (file && (this.configs.isConfigFile(file) || this.publishedElsewhere(file))) return;
+    // Documents are updated in place, and a reopened one may reuse a version number: a validation
+    // holds on to the object and the version it started on, and gives up if either moved on.
+    const version = document.version;
+    const stale = () => this.documents.get(document.uri) !== document || document.version !== version;
     try {
       const findings = await this.analyse(document);
-      const current = this.documents.get(document.uri);
-      if (!current || current.version !== document.version) return; // a newer version will be validated
+      if (stale()) return; // a newer version (or a reopened document) will be validated
       const result = this.results.get(document.uri);
       if (findings && result && this.published.get(document.uri) === result) return; // nothing new to say
-      if (result) this.published.set(document.uri, result);
       const elsewhere = findings ? await this.relatedElsewhere(document.uri, findings) : new Map();
-      if (this.documents.get(document.uri)?.version !== document.version) return;
+      if (stale()) return;
+      if (result) this.published.set(document.uri, result);
       const diagnostics = (findings ?? []).map((f) => toDiagnostic(document, f, elsewhere.get(f)));
-      await this.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+      await this.connection.sendDiagnostics({ uri: document.uri, version, diagnostics });
     } catch (error) {
       this.connection.console.error(`Linting ${document.uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
     }

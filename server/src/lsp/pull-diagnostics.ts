@@ -5,6 +5,7 @@ import type { Connection, TextDocuments, WorkspaceDocumentDiagnosticReport } fro
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lintText } from '../core/engine';
 import { readArticle } from '../node/article-file';
+import { throwIfCancelled } from './cancellation';
 import type { ConfigStore } from './configs';
 import type { CorpusViews } from './corpus-views';
 import { toDiagnostic } from './diagnostics';
@@ -43,7 +44,7 @@ export function registerPullDiagnostics(context: PullContext): void {
     const items: WorkspaceDocumentDiagnosticReport[] = [];
     let count = 0;
     for (const file of [...context.index.corpus.fileIds()]) {
-      if (token.isCancellationRequested) break;
+      throwIfCancelled(token);
       const uri = pathToUri(file);
       if (documents.get(uri)) continue; // open articles are reported by document pulls
       const resultId = `${context.index.corpus.entry(file)?.hash}:${context.views.generation}`;

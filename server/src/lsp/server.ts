@@ -199,7 +199,7 @@ export function startServer(connection: Connection): void {
     return wantsQuickFix ? [...ruleActions, ...addActorActions(document, params.range, actors)] : ruleActions;
   });
 
-  connection.onExecuteCommand(async ({ command, arguments: args }) => {
+  connection.onExecuteCommand(async ({ command, arguments: args }, token) => {
     if (restricted && WRITE_COMMANDS.includes(command)) throw restrictedError(command);
     if (command === REBUILD_INDEX_COMMAND) {
       registries.sourcesFor([]).forEach((source) => registries.invalidate(source.file));
@@ -215,8 +215,8 @@ export function startServer(connection: Connection): void {
       const { config } = configs.forFile(file);
       return lintText(text, config, { corpus: views.view(config, file), only: ['actor-spelling'], locale: serverLocale() });
     };
-    const fixes = given ? [given] : await allSpellingFixes(index, documents, lint);
-    const result = await applyWorkspaceSpellingFix(connection, fixes, index, documents);
+    const fixes = given ? [given] : await allSpellingFixes(index, documents, lint, token);
+    const result = await applyWorkspaceSpellingFix(connection, fixes, index, documents, token);
     return { files: result.files, mentions: result.mentions, skipped: result.skipped };
   });
 

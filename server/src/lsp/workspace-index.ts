@@ -30,6 +30,8 @@ export class WorkspaceIndex {
   /** Open editor buffers: path → current text. */
   private readonly open = new Map<string, string>();
   private scan: Promise<void> = Promise.resolve();
+  /** Disk reads in flight per file (watcher events, closed buffers), numbered: only the last one counts. */
+  private readonly diskReads = new Map<string, number>();
   /** The workspace folders of the last scan: files are read only if they resolve inside them. */
   private roots: readonly string[] = [];
   private indexing = false;
@@ -80,7 +82,13 @@ export class WorkspaceIndex {
   /** A watcher event: the file was created, changed or deleted outside the editor. */
   async refreshFromDisk(file: string): Promise<void> {
     if (this.open.has(file)) return;
+    const ticket = (this.diskReads.get(file) ?? 0) + 1;
+    this.diskReads.set(file, ticket);
     const read = this.isArticle(file) ? await readArticle(file, this.readOptions(file)) : undefined;
+    // Opened, or read again, while this read was in flight: the buffer or the newer read wins.
+    if (this.diskReads.get(file) !== ticket) return;
+    this.diskReads.delete(file);
+    if (this.open.has(file)) return;
     const changed = read?.ok ? this.feed(file, read.text) : this.forget(file);
     if (changed) this.changed();
   }
@@ -133,6 +141,7 @@ export class WorkspaceIndex {
         const batch = files.slice(start, start + BATCH).filter((file) => !this.open.has(file));
         const reads = await Promise.all(batch.map((file) => readArticle(file, this.readOptions(file))));
         reads.forEach((read, i) => {
+          if (this.open.has(batch[i])) return; // opened while it was read: the buffer wins
           if (read.ok) return void this.feed(batch[i], read.text);
           if (read.kind === 'outside') this.connection.console.warn(`${batch[i]}: ${read.reason}`);
           this.forget(batch[i]);

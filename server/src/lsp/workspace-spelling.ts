@@ -1,13 +1,14 @@
 // "Fix all spellings of <name> in the workspace": one WorkspaceEdit over every affected article,
 // opened or not, applied by the editor as one undoable step. Open documents are edited at their
 // current version; a file on disk is skipped, and reported, if it changed since it was indexed.
-import { TextDocumentEdit, type Connection, type TextDocuments, type WorkspaceEdit } from 'vscode-languageserver';
+import { TextDocumentEdit, type CancellationToken, type Connection, type TextDocuments, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { contentHash } from '../core/corpus/corpus-index';
 import { spellingEdits } from '../core/corpus/spellings';
 import type { Finding, SpellingFix } from '../core/rules/rule';
 import { LineIndex } from '../core/text/lines';
 import { readArticle } from '../node/article-file';
+import { throwIfCancelled } from './cancellation';
 import { t } from './l10n';
 import { pathToUri } from './uri';
 import type { WorkspaceIndex } from './workspace-index';
@@ -22,11 +23,12 @@ export interface SpellingEditResult {
   skipped: string[];
 }
 
-export async function workspaceSpellingEdit(fixes: readonly SpellingFix[], index: WorkspaceIndex, documents: TextDocuments<TextDocument>): Promise<SpellingEditResult> {
+export async function workspaceSpellingEdit(fixes: readonly SpellingFix[], index: WorkspaceIndex, documents: TextDocuments<TextDocument>, token?: CancellationToken): Promise<SpellingEditResult> {
   const changes: TextDocumentEdit[] = [];
   const skipped: string[] = [];
   let mentions = 0;
   for (const file of [...index.corpus.fileIds()].sort()) {
+    throwIfCancelled(token);
     const uri = pathToUri(file);
     const open = documents.get(uri);
     let text: string;
@@ -50,9 +52,10 @@ export async function workspaceSpellingEdit(fixes: readonly SpellingFix[], index
 }
 
 /** Every spelling fix the actor-spelling rule offers anywhere in the corpus (the palette command). */
-export async function allSpellingFixes(index: WorkspaceIndex, documents: TextDocuments<TextDocument>, lint: (file: string, text: string) => readonly Finding[]): Promise<SpellingFix[]> {
+export async function allSpellingFixes(index: WorkspaceIndex, documents: TextDocuments<TextDocument>, lint: (file: string, text: string) => readonly Finding[], token?: CancellationToken): Promise<SpellingFix[]> {
   const fixes = new Map<string, SpellingFix>();
   for (const file of [...index.corpus.fileIds()].sort()) {
+    throwIfCancelled(token);
     const open = documents.get(pathToUri(file));
     const read = open ? undefined : await readArticle(file);
     const text = open ? open.getText() : read?.ok ? read.text : undefined;
@@ -65,8 +68,8 @@ export async function allSpellingFixes(index: WorkspaceIndex, documents: TextDoc
 }
 
 /** Builds the edit and asks the client to apply it; reports skipped files in the log and to the user. */
-export async function applyWorkspaceSpellingFix(connection: Connection, fixes: readonly SpellingFix[], index: WorkspaceIndex, documents: TextDocuments<TextDocument>): Promise<SpellingEditResult> {
-  const result = await workspaceSpellingEdit(fixes, index, documents);
+export async function applyWorkspaceSpellingFix(connection: Connection, fixes: readonly SpellingFix[], index: WorkspaceIndex, documents: TextDocuments<TextDocument>, token?: CancellationToken): Promise<SpellingEditResult> {
+  const result = await workspaceSpellingEdit(fixes, index, documents, token);
   const label = fixes.length === 1 ? t('Fix all spellings of "{0}"', fixes[0].name) : t('Fix all spellings in the workspace');
   if (result.files > 0) {
     const applied = await connection.workspace.applyEdit({ label, edit: result.edit });
