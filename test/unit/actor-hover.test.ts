@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import type { ActorSummary } from '../../server/src/core/actors/actor-index';
 import { escapeMarkdown, linkOf, markedCard, registeredCard, rtl } from '../../server/src/lsp/actor-hover';
 
-// markdown-it comes with the packaging tools (@vscode/vsce); it has no type declarations here.
+// markdown-it is a devDependency (it also comes with @vscode/vsce); it has no type declarations here.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const MarkdownIt = require('markdown-it') as new (options: object) => Parser;
 interface Parser {
