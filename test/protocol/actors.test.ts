@@ -86,11 +86,11 @@ describe('actors over LSP on the sample corpus', () => {
     assert.deepEqual(hover.range, rangeOf(energy, 'فائز الحداد'));
     assert.match(value, /^\*\*\u2067فايز الحداد\u2069\*\* · person · `haddad`/);
     assert.match(value, /\u2067رئيس الوزراء\u2069/);
-    assert.match(value, /Known variants: \u2067فائز الحداد\u2069/);
+    assert.match(value, /- Known variants:\n {4}- \u2067فائز الحداد\u2069\n/);
     assert.match(value, /\*\*5 mentions in 3 articles\*\*/);
-    // The count comes first, so mixed directions cannot move it to the other side of the name.
-    assert.match(value, /Written: ×4 \u2067فايز الحداد\u2069, ×1 \u2067فائز الحداد\u2069/);
-    assert.match(value, /Often with: \u2067عبد المجيد الناصري\u2069 \(3 articles\)/);
+    // One Arabic run per line, the count first, so mixed directions cannot reorder them.
+    assert.match(value, /- Written:\n {4}- ×4 \u2067فايز الحداد\u2069\n {4}- ×1 \u2067فائز الحداد\u2069\n/);
+    assert.match(value, /- Often with:\n {4}- 3 articles: \u2067عبد المجيد الناصري\u2069\n/);
     assert.match(value, /First in \[2024\\-05\\-diplomacy\\\.txt\]\(file:.*2024-05-diplomacy\.txt\), latest in \[2024\\-05\\-summit\\\.txt\]/);
   });
 

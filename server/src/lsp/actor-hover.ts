@@ -27,18 +27,25 @@ export function rtl(text: string): string {
 export function registeredCard(summary: ActorSummary): string {
   const { actor } = summary;
   const lines: string[] = [`**${rtl(actor.name)}** · ${TYPE_LABELS[actor.type]()} · ${codeSpan(actor.id)}`];
-  if (actor.description) lines.push(rtl(actor.description));
+  if (actor.description) lines.push('', rtl(actor.description));
+  // One Arabic run per line: VS Code's hover drops the isolates, and two Arabic runs with only
+  // commas and counts between them would be read as one right-to-left run and reordered.
   const facts: string[] = [];
-  if (actor.aliases.length) facts.push(t('Aliases: {0}', actor.aliases.map(rtl).join(t(', '))));
-  if (actor.variants.length) facts.push(t('Known variants: {0}', actor.variants.map(rtl).join(t(', '))));
+  if (actor.aliases.length) facts.push(list(t('Aliases:'), actor.aliases.map(rtl)));
+  if (actor.variants.length) facts.push(list(t('Known variants:'), actor.variants.map(rtl)));
   facts.push(`**${t('{0} in {1}', mentions(summary.mentions), articles(summary.files))}**`);
-  if (summary.spellings.length) facts.push(t('Written: {0}', summary.spellings.map((s) => `×${s.count} ${rtl(s.surface)}`).join(t(', '))));
-  if (summary.companions.length) facts.push(t('Often with: {0}', summary.companions.map((c) => `${rtl(c.actor.name)} (${articles(c.files)})`).join(t(', '))));
+  if (summary.spellings.length) facts.push(list(t('Written:'), summary.spellings.map((s) => `×${s.count} ${rtl(s.surface)}`)));
+  if (summary.companions.length) facts.push(list(t('Often with:'), summary.companions.map((c) => `${articles(c.files)}: ${rtl(c.actor.name)}`)));
   if (summary.firstFile) {
     facts.push(summary.firstFile === summary.lastFile ? t('Only in {0}', fileLink(summary.firstFile)) : t('First in {0}, latest in {1}', fileLink(summary.firstFile), fileLink(summary.lastFile!)));
   }
   if (actor.links.length) facts.push(t('Links: {0}', actor.links.map(linkOf).join(t(', '))));
   return [...lines, '', ...facts.map((f) => `- ${f}`)].join('\n');
+}
+
+/** A heading and its items, one per nested list line. */
+function list(heading: string, items: readonly string[]): string {
+  return [heading, ...items.map((item) => `    - ${item}`)].join('\n');
 }
 
 export function markedCard(name: MarkedName): string {
