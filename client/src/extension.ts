@@ -40,7 +40,8 @@ export async function activate(context: ExtensionContext): Promise<NassaqApi> {
     // Workspace Trust: in an untrusted workspace the server runs in restricted mode (diagnostics
     // only, no edits, no rename, no write commands; server/src/lsp/trust.ts). Read at each start,
     // so the restart after trust is granted brings full mode.
-    initializationOptions: () => ({ trusted: workspace.isTrusted }),
+    // nassaq.locale: the server's language when VS Code has no Arabic language pack to say so.
+    initializationOptions: () => ({ trusted: workspace.isTrusted, locale: workspace.getConfiguration('nassaq').get<string>('locale', 'auto') }),
     // Hover cards carry text from the corpus and actors.yaml: never trusted (no command links), no HTML.
     markdown: { isTrusted: false, supportHtml: false },
   };
@@ -61,6 +62,10 @@ export async function activate(context: ExtensionContext): Promise<NassaqApi> {
       status.setRestricted(false);
       // The server learns trust at initialization: restart it in full mode.
       void client?.restart();
+    }),
+    workspace.onDidChangeConfiguration((event) => {
+      // The server takes its language at initialization.
+      if (event.affectsConfiguration('nassaq.locale')) void client?.restart();
     }),
     commands.registerCommand('nassaq.restartServer', () => client?.restart()),
     commands.registerCommand('nassaq.showOutput', () => outputChannel.show()),

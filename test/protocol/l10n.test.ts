@@ -72,3 +72,19 @@ describe('language server in Arabic', () => {
     assert.match(value, /\*\*ذُكر مرتين في مقالين\*\*/);
   });
 });
+
+describe('language chosen by the client setting', () => {
+  it('speaks Arabic when initializationOptions.locale says so, whatever the display language', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'nassaq-l10n-'));
+    const client = new LspTestClient();
+    try {
+      await client.initialize(root, { locale: 'en-US', initializationOptions: { locale: 'ar' } });
+      const uri = client.open(path.join(root, 'a.txt'), ARTICLE);
+      const [diagnostic] = (await client.diagnostics(uri)).filter((d) => d.code === 'tatweel');
+      assert.equal(diagnostic.message, 'تطويل (كشيدة) في «الــرئيس»');
+    } finally {
+      await client.stop();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});

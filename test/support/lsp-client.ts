@@ -75,7 +75,7 @@ export class LspTestClient {
   }
 
   /** `pull`: the client asks for diagnostics (LSP 3.17) instead of receiving them; `locale`: the client's language. */
-  async initialize(rootPath: string, options: { pull?: boolean; locale?: string } = {}): Promise<InitializeResult> {
+  async initialize(rootPath: string, options: { pull?: boolean; locale?: string; initializationOptions?: object } = {}): Promise<InitializeResult> {
     const rootUri = uri(rootPath);
     const textDocument = options.pull ? { diagnostic: { relatedDocumentSupport: false } } : { publishDiagnostics: { versionSupport: true } };
     const workspace = { configuration: true, workspaceEdit: { documentChanges: true }, ...(options.pull ? { diagnostics: { refreshSupport: true } } : {}) };
@@ -90,6 +90,7 @@ export class LspTestClient {
       workspaceFolders: [{ uri: rootUri, name: 'corpus' }],
       capabilities: { workspace, textDocument, window: { workDoneProgress: true } },
       ...(options.locale ? { locale: options.locale } : {}),
+      ...(options.initializationOptions ? { initializationOptions: options.initializationOptions } : {}),
     });
     await this.connection.sendNotification('initialized', {});
     return result;

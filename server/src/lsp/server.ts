@@ -79,7 +79,9 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialize((params): InitializeResult => {
-    setServerLocale(params.locale);
+    // A client may name the language outright (the VS Code client's nassaq.locale setting).
+    const chosen = (params.initializationOptions as { locale?: unknown } | undefined)?.locale;
+    setServerLocale(chosen === 'en' || chosen === 'ar' ? chosen : params.locale);
     restricted = isRestricted(params.initializationOptions);
     clientHasConfiguration = params.capabilities.workspace?.configuration === true;
     clientHasFolderEvents = params.capabilities.workspace?.workspaceFolders === true;
