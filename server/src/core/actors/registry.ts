@@ -3,6 +3,7 @@
 // the actors it could read and the problems it found, each at an offset in the YAML text.
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
 import { english, type Translate } from '../l10n';
+import { flowTooDeep, MAX_FLOW_DEPTH } from '../config/yaml-limits';
 import { foldKey, surfaceKey } from '../text/normalize';
 
 export const ACTOR_TYPES = ['person', 'organization', 'place', 'other'] as const;
@@ -51,6 +52,10 @@ const MAX_REGISTRY_LENGTH = 20_000_000;
 export function parseRegistry(text: string, t: Translate = english): ParsedRegistry {
   if (text.length > MAX_REGISTRY_LENGTH) {
     return { actors: [], usable: false, problems: [{ offset: 0, length: 0, severity: 'error', message: t('actors.yaml is larger than {0} characters', MAX_REGISTRY_LENGTH) }] };
+  }
+  const deep = flowTooDeep(text);
+  if (deep !== undefined) {
+    return { actors: [], usable: false, problems: [{ offset: deep, length: 1, severity: 'error', message: t('Brackets nested more than {0} levels deep', MAX_FLOW_DEPTH) }] };
   }
   const doc = parseDocument(text, { lineCounter: new LineCounter(), uniqueKeys: true });
   const problems: RegistryProblem[] = doc.errors.map((error) => ({

@@ -3,6 +3,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
 import { english, type Translate } from '../l10n';
 import type { Rule, SeveritySetting } from '../rules/rule';
+import { flowTooDeep, MAX_FLOW_DEPTH } from './yaml-limits';
 import { DEFAULT_CONFIG, type NassaqConfig, type RuleSetting } from './config';
 import { parseSize } from './size';
 
@@ -31,6 +32,10 @@ export function parseConfig(text: string, rules: readonly Rule[], t: Translate =
   const problems: ConfigProblem[] = [];
   if (text.length > MAX_CONFIG_LENGTH) {
     return { config: DEFAULT_CONFIG, usable: false, problems: [{ offset: 0, length: 0, severity: 'error', message: t('nassaq.yaml is larger than {0} characters', MAX_CONFIG_LENGTH) }] };
+  }
+  const deep = flowTooDeep(text);
+  if (deep !== undefined) {
+    return { config: DEFAULT_CONFIG, usable: false, problems: [{ offset: deep, length: 1, severity: 'error', message: t('Brackets nested more than {0} levels deep', MAX_FLOW_DEPTH) }] };
   }
   const doc = parseDocument(text, { lineCounter: new LineCounter(), uniqueKeys: true });
   for (const error of doc.errors) {
