@@ -210,6 +210,17 @@ describe('the registry and unregistered actors over LSP', () => {
     assert.equal(applyTextEdits(registryText, change.edits), `${registryText}  - id: خالد-العنزي\n    name: خالد العنزي\n    type: person\n`);
   });
 
+  it('leaves alone, and reports, a file that changed on disk after it was indexed when renaming', async () => {
+    // No watcher event: the index still holds the old text of a.txt.
+    writeFileSync(file('a.txt'), 'نص جديد لم يُفهرس بعد، وفيه سالم القحطاني.\n');
+    const registry = client.open(file('actors.yaml'), registryText, 1, 'yaml');
+    const position = rangeOf(file('actors.yaml'), 'سالم القحطاني').start;
+    const edit: WorkspaceEdit = await client.connection.sendRequest('textDocument/rename', { textDocument: { uri: registry }, position, newName: 'سالم بن علي القحطاني' });
+    assert.deepEqual((edit.documentChanges as TextDocumentEdit[]).map((c) => c.textDocument.uri), [registry]);
+    await client.waitFor(() => client.messages.some((m) => m.includes('left alone')), 'the warning');
+    assert.ok(client.messages.some((m) => m.includes('1 file changed on disk since they were indexed') && m.includes(file('a.txt'))), client.messages.join('\n'));
+  });
+
   it('reports registry problems in actors.yaml and keeps the last good registry', async () => {
     const registry = client.open(file('actors.yaml'), `${registryText}  - id: qahtani\n    name: سالم\n    type: place\n  - id: x\n    name: خالد\n    type: robot\n`, 1, 'yaml');
     const diagnostics = await client.diagnostics(registry, (p) => p.diagnostics.length >= 2);

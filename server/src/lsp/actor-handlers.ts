@@ -24,6 +24,7 @@ import { ACTORS_CHANGED_NOTIFICATION, ACTORS_REQUEST, ACTOR_REFERENCES_REQUEST, 
 import { markedCard, registeredCard } from './actor-hover';
 import type { ActorService, ActorTarget } from './actors';
 import { t } from './l10n';
+import { showWarning } from './messages';
 import { restrictedError } from './trust';
 import { uriToPath } from './uri';
 
@@ -73,9 +74,12 @@ export function registerActorHandlers(connection: Connection, documents: TextDoc
     const found = target(textDocument.uri, position);
     const refusal = actors.renameRefusal(found);
     if (refusal || !found || found.kind !== 'registered') throw new ResponseError(0, refusal ?? t('Not an actor'));
-    const edit = await actors.renameEdit(found.actor, newName, token);
-    if ('error' in edit) throw new ResponseError(0, edit.error);
-    return edit;
+    const result = await actors.renameEdit(found.actor, newName, token);
+    if ('error' in result) throw new ResponseError(0, result.error);
+    if (result.skipped.length > 0) {
+      showWarning(connection, t('Rename: {0} changed on disk since they were indexed and were left alone: {1}', t.plural(result.skipped.length, '{0} file', '{0} files'), result.skipped.join(', ')));
+    }
+    return result.edit;
   });
 
   connection.onDocumentHighlight(({ textDocument, position }) => {

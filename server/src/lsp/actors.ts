@@ -224,7 +224,7 @@ export class ActorService {
    * Writes the new canonical name in the registry and in every mention of the name or of a
    * spelling of it across the corpus (aliases are other names and stay), keeping proclitics.
    */
-  async renameEdit(actor: IndexedActor, newName: string, token?: CancellationToken): Promise<WorkspaceEdit | { error: string }> {
+  async renameEdit(actor: IndexedActor, newName: string, token?: CancellationToken): Promise<{ edit: WorkspaceEdit; skipped: string[] } | { error: string }> {
     const name = newName.trim().replace(/\s+/g, ' ');
     if (!name || /[\r\n]/.test(newName)) return { error: t('The new name is empty or spans lines') };
     const clash = this.index.actors.actors.find((a) => a !== actor && a.registry === actor.registry && [a.name, ...a.aliases, ...a.variants].some((s) => nameKey(s) === nameKey(name)));
@@ -247,6 +247,7 @@ export class ActorService {
     });
     throwIfCancelled(token);
     const target = spellingKey(name);
+    const skipped: string[] = [];
     sorted.forEach((file, i) => {
       const text = texts[i];
       if (text === undefined) return;
@@ -254,7 +255,13 @@ export class ActorService {
       const open = this.documents.get(uri);
       const indexed = this.index.actors.indexedText(file);
       const edits: LspTextEdit[] = [];
-      if (!open && indexed && indexed.length === text.length && indexed.hash === contentHash(text)) {
+      const asIndexed = indexed !== undefined && indexed.length === text.length && indexed.hash === contentHash(text);
+      if (!open && !asIndexed) {
+        // Changed on disk since it was indexed (the watcher has not told us yet): left alone, reported.
+        skipped.push(file);
+        return;
+      }
+      if (!open) {
         // The file is as indexed: its stored mentions give the edits without matching it again.
         for (const mention of this.index.actors.mentionsIn(file)) {
           if (mention.actor !== actor.ordinal || mention.form === 'alias' || mention.surface === target) continue;
@@ -270,7 +277,7 @@ export class ActorService {
       }
       if (edits.length) changes.push(TextDocumentEdit.create({ uri, version: open ? open.version : null }, edits));
     });
-    return { documentChanges: changes };
+    return { edit: { documentChanges: changes }, skipped };
   }
 
   // ---- registry additions ----

@@ -10,6 +10,7 @@ import { LineIndex } from '../core/text/lines';
 import { readArticle } from '../node/article-file';
 import { throwIfCancelled } from './cancellation';
 import { t } from './l10n';
+import { showWarning } from './messages';
 import { pathToUri } from './uri';
 import type { WorkspaceIndex } from './workspace-index';
 
@@ -73,10 +74,10 @@ export async function applyWorkspaceSpellingFix(connection: Connection, fixes: r
   const label = fixes.length === 1 ? t('Fix all spellings of "{0}"', fixes[0].name) : t('Fix all spellings in the workspace');
   if (result.files > 0) {
     const applied = await connection.workspace.applyEdit({ label, edit: result.edit });
-    if (!applied.applied) void connection.window.showWarningMessage(t('{0}: not applied ({1})', label, applied.failureReason ?? t('the editor refused the edit')));
+    if (!applied.applied) showWarning(connection, t('{0}: not applied ({1})', label, applied.failureReason ?? t('the editor refused the edit')));
   }
   if (result.skipped.length > 0) {
-    void connection.window.showWarningMessage(t.plural(result.skipped.length, '{1}: {0} file changed on disk since it was indexed and was left alone: {2}', '{1}: {0} files changed on disk since they were indexed and were left alone: {2}', label, result.skipped.join(', ')));
+    showWarning(connection, t.plural(result.skipped.length, '{1}: {0} file changed on disk since it was indexed and was left alone: {2}', '{1}: {0} files changed on disk since they were indexed and were left alone: {2}', label, result.skipped.join(', ')));
   }
   return result;
 }

@@ -16,6 +16,7 @@ export const AR: Catalog = {
   "'{0}'": '«{0}»',
   '{0} files': FILES,
   '{0} (not fixed automatically: {1})': '{0} (لا يُصحَّح تلقائيًا: {1})',
+  'Rename: {0} changed on disk since they were indexed and were left alone: {1}': 'إعادة التسمية: {0} تغيّر على القرص بعد فهرسته فتُرك كما هو: {1}',
   'Brackets nested more than {0} levels deep': 'أقواس متداخلة لأكثر من {0} مستوى',
   '{0} more {1} problems in this file are not shown; fix these first': '{0} مشكلة أخرى من نوع {1} في هذا الملف لا تُعرض؛ صحّح هذه أولًا',
 
