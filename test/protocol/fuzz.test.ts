@@ -26,6 +26,7 @@ import { buildCorpus, viewOf } from '../../server/src/core/corpus/lint-corpus';
 import { displayMessage, lintText } from '../../server/src/core/engine';
 import { english } from '../../server/src/core/l10n';
 import { loadArabicDictionary } from '../../server/src/node/lexicon';
+import { mulberry32 } from '../eval/generate';
 import { articleText, BOM } from '../support/arabic-arbitraries';
 import { LspTestClient, uri } from '../support/lsp-client';
 
@@ -50,17 +51,6 @@ const REGISTRY = `actors:
 `;
 const ACTOR_PHRASES = ['محمد عبد الله', 'محمد عبدالله', 'ومحمد عبد الله', 'القاهرة', 'بالقاهرة', 'الولايات المتحدة', 'الولاياتالمتحدة', 'الدكتور سالم', 'الدكتور سالم', 'السيد سالم'];
 
-/** mulberry32: a small seeded PRNG, so that a failing run can be replayed from its seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // ---- positions, computed independently of the server's TextDocument ----
 
@@ -108,7 +98,7 @@ describe('fuzzing the language server', () => {
   });
 
   it(`survives random edits, file events and requests, and ends with the diagnostics lintText gives (seed ${SEED})`, async () => {
-    const random = prng(SEED);
+    const random = mulberry32(SEED);
     const int = (n: number) => Math.floor(random() * n);
     const chance = (p: number) => random() < p;
     const choose = <T>(items: readonly T[]): T => items[int(items.length)];

@@ -9,7 +9,7 @@ import { DEFAULT_MAX_FILE_SIZE } from '../core/config/size';
 import { english, type Translate } from '../core/l10n';
 import { writeFileAtomic } from './atomic-write';
 import { resolvesInside } from './inside';
-import { detectLegacy, detectUtf16, ENCODING_NAMES, type Encoding } from './encoding';
+import { detectLegacy, detectUtf16, ENCODING_NAMES, utf8SequenceLength, type Encoding } from './encoding';
 
 export { DEFAULT_MAX_FILE_SIZE };
 const SNIFF_LENGTH = 8192;
@@ -200,26 +200,12 @@ export function binaryReason(bytes: Uint8Array, t: Translate = english): string 
   return undefined;
 }
 
-/** Offset of the first byte that breaks UTF-8 (WHATWG rules: no overlongs, surrogates or > U+10FFFF), or -1. */
+/** Offset of the first byte that breaks UTF-8 (see utf8SequenceLength), or -1. */
 export function firstInvalidUtf8Offset(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i];
-    if (b < 0x80) {
-      i++;
-      continue;
-    }
-    const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
-    if (need < 0) return i;
-    // The allowed range of the second byte depends on the lead byte.
-    const low = b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80;
-    const high = b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf;
-    for (let k = 1; k <= need; k++) {
-      const c = bytes[i + k];
-      if (c === undefined) return i;
-      if (k === 1 ? c < low || c > high : c < 0x80 || c > 0xbf) return i;
-    }
-    i += need + 1;
+  for (let i = 0; i < bytes.length; ) {
+    const length = utf8SequenceLength(bytes, i);
+    if (length === 0) return i;
+    i += length;
   }
   return -1;
 }

@@ -106,27 +106,34 @@ function highByteShare(bytes: Uint8Array, parity: 0 | 1): { score: number; nuls:
   return { score: (counts[0] + counts[dominant]) / n, nuls: counts[0] / n, dominant };
 }
 
+/**
+ * Length of the valid UTF-8 sequence starting at `i` (1 for ASCII), or 0 when the bytes there
+ * break UTF-8 (WHATWG rules: no overlongs, surrogates or code points above U+10FFFF).
+ */
+export function utf8SequenceLength(bytes: Uint8Array, i: number): number {
+  const b = bytes[i];
+  if (b < 0x80) return 1;
+  const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+  if (need < 0) return 0;
+  // The allowed range of the second byte depends on the lead byte.
+  const low = b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80;
+  const high = b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf;
+  for (let k = 1; k <= need; k++) {
+    const c = bytes[i + k];
+    if (c === undefined || (k === 1 ? c < low || c > high : c < 0x80 || c > 0xbf)) return 0;
+  }
+  return need + 1;
+}
+
 /** At least 8 valid multi-byte UTF-8 sequences and four times as many as bytes that break it. */
 function mostlyUtf8(bytes: Uint8Array): boolean {
   let valid = 0;
   let invalid = 0;
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i];
-    if (b < 0x80) {
-      i++;
-      continue;
-    }
-    const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
-    let ok = need > 0 && i + need < bytes.length;
-    for (let k = 1; ok && k <= need; k++) ok = bytes[i + k] !== undefined && (bytes[i + k] & 0xc0) === 0x80;
-    if (ok) {
-      valid++;
-      i += need + 1;
-    } else {
-      invalid++;
-      i++;
-    }
+  for (let i = 0; i < bytes.length; ) {
+    const length = utf8SequenceLength(bytes, i);
+    if (length === 0) invalid++;
+    else if (length > 1) valid++;
+    i += Math.max(1, length);
   }
   return valid >= 8 && valid >= 4 * invalid;
 }
