@@ -10,7 +10,7 @@ import {
   readArticle,
   writeArticleIfUnchanged,
 } from '../../server/src/node/article-file';
-import { writeFileAtomic } from '../../server/src/node/atomic-write';
+import { removeStaleTempFiles, writeFileAtomic } from '../../server/src/node/atomic-write';
 import { BOM, inTempDir, TATWEEL } from './helpers';
 
 const ARTICLE = `قال ال${TATWEEL}${TATWEEL}رئيس إن المشروع يبدأ غدا\r\n`;
@@ -174,6 +174,20 @@ describe('writeFileAtomic', () => {
       assert.ok(sawTemp, 'the temporary file sits next to the original while it is written');
       assert.equal(readFileSync(file, 'utf8'), 'قديم');
       assert.deepEqual(readdirSync(dir), ['a.txt']);
+    });
+  });
+});
+
+describe('removeStaleTempFiles', () => {
+  it('removes the temporary files of processes that no longer run, and only those', async () => {
+    await inTempDir(async (dir) => {
+      // pid 2^22 + 1 is above Linux's pid_max: no process has it.
+      const dead = `.a.txt.nassaq-${2 ** 22 + 1}-0123456789ab.tmp`;
+      const alive = `.b.txt.nassaq-${process.pid}-0123456789ab.tmp`;
+      const others = ['a.txt', '.c.txt.nassaq-12-notours.tmp', 'notes.tmp'];
+      for (const name of [dead, alive, ...others]) writeFileSync(path.join(dir, name), 'x');
+      assert.equal(await removeStaleTempFiles([dir, dir]), 1);
+      assert.deepEqual(readdirSync(dir).sort(), [alive, ...others].sort());
     });
   });
 });

@@ -8,6 +8,7 @@ import { LineIndex } from '../core/text/lines';
 import { translator, type Locale, type Translate } from '../core/l10n';
 import type { CorpusView } from '../core/corpus/corpus-view';
 import { DEFAULT_MAX_FILE_SIZE, readArticle, writeArticleIfUnchanged, type ArticleOk, type ArticleRead } from '../node/article-file';
+import { removeStaleTempFiles } from '../node/atomic-write';
 import { CheckCorpus } from './corpus';
 import { discover, toPosix, type ArticleTarget } from './discover';
 import { jsonReporter } from './format-json';
@@ -95,6 +96,8 @@ export async function runCheck(options: CheckOptions, terminal: Terminal): Promi
   } finally {
     terminal.stopProgress();
   }
+  // A run killed before left temporary files beside the articles: tidy them before writing.
+  if (options.fix) await removeStaleTempFiles(discovery.targets.map((target) => path.dirname(target.file)));
   // Corpus rules compare each article with all the others: index everything before linting.
   const corpus = new CheckCorpus(discovery.targets, reads, options.cwd, undefined, t);
   for (const message of corpus.messages) terminal.err(message);

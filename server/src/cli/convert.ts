@@ -1,8 +1,10 @@
 // `nassaq convert [paths…] --to utf-8`: converts the articles found as `check` finds them from a
 // detected legacy encoding (Windows-1256, ISO-8859-6, UTF-16) to UTF-8, each one atomically and
 // only if it did not change since it was read. Files already in UTF-8 are left as they are.
+import * as path from 'node:path';
 import { DEFAULT_MAX_FILE_SIZE } from '../core/config/size';
 import { translator, type Locale } from '../core/l10n';
+import { removeStaleTempFiles } from '../node/atomic-write';
 import { convertToUtf8, type ConvertOutcome } from '../node/convert';
 import { ENCODING_NAMES } from '../node/encoding';
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE, fileName, mapOrdered } from './check';
@@ -30,6 +32,8 @@ export async function runConvert(options: ConvertCliOptions, terminal: Terminal)
   if (discovery.failed) return EXIT_USAGE;
   if (discovery.targets.length === 0) terminal.err(`nassaq: ${t('no article files found (see include/exclude in nassaq.yaml)')}`);
 
+  // A run killed before left temporary files beside the articles: tidy them before writing.
+  if (!options.dryRun) await removeStaleTempFiles(discovery.targets.map((target) => path.dirname(target.file)));
   const outcomes: ConvertOutcome[] = [];
   terminal.startProgress(discovery.targets.length, options.dryRun ? t('Checking') : t('Converting'));
   try {

@@ -52,6 +52,34 @@ export async function writeFileAtomic(file: string, content: string | Uint8Array
   return true;
 }
 
+const TEMP_NAME = /^\..+\.nassaq-(\d+)-[0-9a-f]{12}\.tmp$/;
+
+/**
+ * Removes the temporary files a killed run left in these folders: named like ours, of a process
+ * that no longer runs. Another running process's files are left alone.
+ */
+export async function removeStaleTempFiles(dirs: Iterable<string>): Promise<number> {
+  let removed = 0;
+  for (const dir of new Set(dirs)) {
+    const names = await fs.readdir(dir).catch(() => [] as string[]);
+    for (const name of names) {
+      const pid = TEMP_NAME.exec(name)?.[1];
+      if (pid === undefined || isRunning(Number(pid))) continue;
+      if (await fs.unlink(path.join(dir, name)).then(() => true, () => false)) removed++;
+    }
+  }
+  return removed;
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'; // it runs, as another user
+  }
+}
+
 /** `.<name>.nassaq-<pid>-<random>.tmp` next to `file`. */
 export function tempNameFor(file: string): string {
   const random = randomBytes(6).toString('hex');
