@@ -1,12 +1,9 @@
 // Cross-file findings over LSP: editing one article changes the majority spelling of a name,
 // and the diagnostics of another open article follow; "fix all spellings" edits every file.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { CodeAction, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
-import { applyTextEdits, LspTestClient, uri } from '../support/lsp-client';
+import { applyTextEdits, serverOnCorpus, uri, type LspTestClient } from '../support/lsp-client';
 
 const A = 'قال رئيس الوزراء فايز الحداد إن الحكومة ستدعم المزارعين.\n';
 const B = 'التقى رئيس الوزراء فايز الحداد وفدا من رجال الأعمال.\n';
@@ -14,24 +11,16 @@ const C = 'أكد رئيس الوزراء فائز الحداد أن الاقت�
 const A_FLIPPED = 'قال رئيس الوزراء فائز الحداد إن الحكومة ستدعم المزارعين، وأضاف فائز الحداد أن الدعم سيستمر.\n';
 
 describe('actor spelling across files over LSP', () => {
-  let root: string;
+  let corpus: Awaited<ReturnType<typeof serverOnCorpus>>;
   let client: LspTestClient;
-  const file = (name: string) => path.join(root, name);
+  const file = (name: string) => corpus.file(name);
 
   before(async () => {
-    root = mkdtempSync(path.join(tmpdir(), 'nassaq-names-'));
-    writeFileSync(file('a.txt'), A);
-    writeFileSync(file('b.txt'), B);
-    writeFileSync(file('c.txt'), C);
-    client = new LspTestClient();
-    await client.initialize(root);
-    await client.indexed(1);
+    corpus = await serverOnCorpus('nassaq-names-', { 'a.txt': A, 'b.txt': B, 'c.txt': C });
+    client = corpus.client;
   });
 
-  after(async () => {
-    await client.stop();
-    rmSync(root, { recursive: true, force: true });
-  });
+  after(() => corpus.stop());
 
   it('reports the minority spelling in an open article, with the counts', async () => {
     const c = client.open(file('c.txt'), C);

@@ -3,12 +3,11 @@
 // the registry's own diagnostics and "Add to actors.yaml" on a temporary corpus. Expected
 // positions are found by searching the files' text, not by asking the server's matcher.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { CodeAction, CompletionItem, DocumentSymbol, Hover, Location, Range, SemanticTokens, SymbolInformation, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
-import { applyTextEdits, LspTestClient, uri } from '../support/lsp-client';
+import { applyTextEdits, LspTestClient, serverOnCorpus, uri } from '../support/lsp-client';
 
 const SAMPLES = path.resolve(__dirname, '../../samples');
 const REGISTRY = path.join(SAMPLES, 'actors.yaml');
@@ -174,26 +173,22 @@ describe('actors over LSP on the sample corpus', () => {
 });
 
 describe('the registry and unregistered actors over LSP', () => {
-  let root: string;
-  let client: LspTestClient;
-  const file = (name: string) => path.join(root, name);
   const registryText = 'actors:\n  - id: qahtani\n    name: سالم القحطاني\n    type: person\n';
+  let corpus: Awaited<ReturnType<typeof serverOnCorpus>>;
+  let client: LspTestClient;
+  const file = (name: string) => corpus.file(name);
 
   before(async () => {
-    root = mkdtempSync(path.join(tmpdir(), 'nassaq-actors-'));
-    writeFileSync(file('a.txt'), 'قال المشير خالد العنزي إن الوضع مستقر، وأكد سالم القحطاني ذلك.\n');
-    writeFileSync(file('b.txt'), 'أكد المشير خالد العنزي أن الجيش جاهز.\n');
-    writeFileSync(file('c.txt'), 'نقل عن المشير خالد العنزي قوله إن الحدود آمنة، وعن خالد العنزي أيضا.\n');
-    writeFileSync(file('actors.yaml'), registryText);
-    client = new LspTestClient();
-    await client.initialize(root);
-    await client.indexed(1);
+    corpus = await serverOnCorpus('nassaq-actors-', {
+      'a.txt': 'قال المشير خالد العنزي إن الوضع مستقر، وأكد سالم القحطاني ذلك.\n',
+      'b.txt': 'أكد المشير خالد العنزي أن الجيش جاهز.\n',
+      'c.txt': 'نقل عن المشير خالد العنزي قوله إن الحدود آمنة، وعن خالد العنزي أيضا.\n',
+      'actors.yaml': registryText,
+    });
+    client = corpus.client;
   });
 
-  after(async () => {
-    await client.stop();
-    rmSync(root, { recursive: true, force: true });
-  });
+  after(() => corpus.stop());
 
   it('gives an unregistered name its first mention as definition, its mentions as references, and an action to register it', async () => {
     const c = client.open(file('c.txt'), readFileSync(file('c.txt'), 'utf8'));

@@ -1,6 +1,8 @@
 // A real JSON-RPC client for protocol tests: starts `node dist/server.js --stdio` as a child
 // process and speaks LSP to it. Diagnostics are collected as the server publishes them.
 import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import {
   createProtocolConnection,
@@ -168,4 +170,27 @@ export function applyTextEdits(text: string, edits: ReadonlyArray<TextEdit | { r
 
 export function editTexts(edits: ReadonlyArray<TextEdit | { snippet: unknown }>): string[] {
   return edits.map((e) => ('newText' in e ? e.newText : ''));
+}
+
+/** A fresh folder under the OS temp dir holding `files` (relative path → text); `remove` deletes it. */
+export function tempCorpus(prefix: string, files: Record<string, string>): { root: string; file: (name: string) => string; remove: () => void } {
+  const root = mkdtempSync(path.join(tmpdir(), prefix));
+  const file = (name: string) => path.join(root, name);
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(file(name)), { recursive: true });
+    writeFileSync(file(name), text);
+  }
+  return { root, file, remove: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+/** A server started and fully indexed on a temporary corpus; `stop` ends it and deletes the corpus. */
+export async function serverOnCorpus(prefix: string, files: Record<string, string>): Promise<ReturnType<typeof tempCorpus> & { client: LspTestClient; stop: () => Promise<void> }> {
+  const corpus = tempCorpus(prefix, files);
+  const client = new LspTestClient();
+  await client.initialize(corpus.root);
+  await client.indexed(1);
+  return { ...corpus, client, stop: async () => {
+    await client.stop();
+    corpus.remove();
+  } };
 }
