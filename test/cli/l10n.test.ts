@@ -93,7 +93,7 @@ describe('bad input, convert, rules, usage and help in Arabic', () => {
   it('writes usage errors and --help in Arabic', () => {
     const unknown = runCli(['frobnicate', '--locale', 'ar'], dir);
     assert.equal(unknown.status, 2);
-    assert.deepEqual(linesOf(unknown.stderr), ['nassaq: أمر غير معروف «frobnicate»؛ الأوامر المعروفة: check وconvert وrules', 'شغّل «nassaq --help» لمعرفة طريقة الاستعمال.']);
+    assert.deepEqual(linesOf(unknown.stderr), ['nassaq: أمر غير معروف «frobnicate»؛ الأوامر المعروفة: check وstats وconvert وrules', 'شغّل «nassaq --help» لمعرفة طريقة الاستعمال.']);
     assert.match(runCli(['check', '--bogus'], dir, { LANG: 'ar_EG.UTF-8' }).stderr, /^nassaq: خيار غير معروف «--bogus»$/m);
     assert.match(runCli(['check', '--bogus'], dir).stderr, /^nassaq: unknown option '--bogus'$/m);
     const help = runCli(['--help', '--locale', 'ar'], dir).stdout;

@@ -1,5 +1,6 @@
 // `nassaq check`: finds the articles, reads them with bounded concurrency, lints (and with
 // --fix repairs) each one in a fixed order, and hands the results to the chosen formatter.
+// With --stats, the corpus statistics come from a stats file (see stats.ts) instead of the articles.
 import * as path from 'node:path';
 import type { NassaqConfig } from '../core/config/config';
 import { fixAll, lintText, preferredFix } from '../core/engine';
@@ -9,7 +10,8 @@ import { translator, type Locale, type Translate } from '../core/l10n';
 import type { CorpusView } from '../core/corpus/corpus-view';
 import { DEFAULT_MAX_FILE_SIZE, readArticle, writeArticleIfUnchanged, type ArticleOk, type ArticleRead } from '../node/article-file';
 import { removeStaleTempFiles } from '../node/atomic-write';
-import { CheckCorpus } from './corpus';
+import { CheckCorpus, loadCorpusStats } from './corpus';
+import { StatsFileError, type CorpusStats } from '../core/corpus/stats-file';
 import { discover, toPosix, type ArticleTarget } from './discover';
 import { jsonReporter } from './format-json';
 import { sarifReporter } from './format-sarif';
@@ -32,7 +34,12 @@ export interface CheckOptions {
   concurrency?: number;
   /** The language of messages (English when absent). */
   locale?: Locale;
+  /** A stats file of the whole corpus (`nassaq stats`, `nassaq stats merge`) to lint against. */
+  stats?: string;
 }
+
+/** What finding and reading articles needs. */
+export type ReadOptions = Pick<CheckOptions, 'paths' | 'cwd' | 'configFile' | 'maxFileSize' | 'concurrency'>;
 
 /** Where a file is shown: relative to the working directory, with `/` and with the OS separator. */
 export interface FileName {
@@ -80,32 +87,27 @@ const NO_LINES = new LineIndex('');
 
 export async function runCheck(options: CheckOptions, terminal: Terminal): Promise<number> {
   const t = translator(options.locale);
-  const discovery = await discover(options.paths, options.cwd, options.configFile, t);
-  for (const message of discovery.messages) terminal.err(message);
-  if (discovery.failed) return EXIT_USAGE;
-  if (discovery.targets.length === 0) terminal.err(`nassaq: ${t('no article files found (see include/exclude in nassaq.yaml)')}`);
+  // A bad stats file stops the run before any article is read.
+  const stats = options.stats === undefined ? undefined : await loadStats([options.stats], options.cwd, terminal, t);
+  if (stats === null) return EXIT_USAGE;
+  const found = await discoverAndRead(options, terminal, t);
+  if (!found) return EXIT_USAGE;
+  const { targets, reads } = found;
 
   const reporter = createReporter(options.format, terminal, options, t);
   const summary = emptySummary(options.fix);
   // A fix that could not be written, or a crash inside a rule: reported, and the exit code is 2.
   let failed = false;
-  terminal.startProgress(discovery.targets.length, t('Indexing'));
-  let reads: ArticleRead[];
-  try {
-    reads = await readAll(discovery.targets, options, t, () => terminal.tick());
-  } finally {
-    terminal.stopProgress();
-  }
   // A run killed before left temporary files beside the articles: tidy them before writing.
-  if (options.fix) await removeStaleTempFiles(discovery.targets.map((target) => path.dirname(target.file)));
+  if (options.fix) await removeStaleTempFiles(targets.map((target) => path.dirname(target.file)));
   // Corpus rules compare each article with all the others: index everything before linting.
-  const corpus = new CheckCorpus(discovery.targets, reads, options.cwd, undefined, t);
+  const corpus = new CheckCorpus(targets, reads, options.cwd, undefined, t, stats && { stats, file: options.stats! });
   for (const message of corpus.messages) terminal.err(message);
   if (corpus.failed) return EXIT_USAGE;
-  terminal.startProgress(discovery.targets.length, options.fix ? t('Fixing') : t('Checking'));
+  terminal.startProgress(targets.length, options.fix ? t('Fixing') : t('Checking'));
   try {
-    for (let i = 0; i < discovery.targets.length; i++) {
-      const outcome = await processFile(discovery.targets[i], reads[i], options, corpus.viewFor(discovery.targets[i]), t);
+    for (let i = 0; i < targets.length; i++) {
+      const outcome = await processFile(targets[i], reads[i], options, corpus.viewFor(targets[i]), t);
       terminal.tick();
       await record(outcome, options.cwd, reporter, summary);
       if (outcome.failed) failed = true;
@@ -117,6 +119,31 @@ export async function runCheck(options: CheckOptions, terminal: Terminal): Promi
   await terminal.flush();
   if (failed) return EXIT_USAGE;
   return summary.counts.error > 0 ? EXIT_ERRORS : EXIT_OK;
+}
+
+/** Finds the articles and reads them, as check does; undefined when the paths or configuration are wrong (reported). */
+export async function discoverAndRead(options: ReadOptions, terminal: Terminal, t: Translate): Promise<{ targets: ArticleTarget[]; reads: ArticleRead[] } | undefined> {
+  const discovery = await discover(options.paths, options.cwd, options.configFile, t);
+  for (const message of discovery.messages) terminal.err(message);
+  if (discovery.failed) return undefined;
+  if (discovery.targets.length === 0) terminal.err(`nassaq: ${t('no article files found (see include/exclude in nassaq.yaml)')}`);
+  terminal.startProgress(discovery.targets.length, t('Indexing'));
+  try {
+    return { targets: discovery.targets, reads: await readAll(discovery.targets, options, t, () => terminal.tick()) };
+  } finally {
+    terminal.stopProgress();
+  }
+}
+
+/** Stats files added up, or null when one cannot be used (reported). */
+export async function loadStats(files: readonly string[], cwd: string, terminal: Terminal, t: Translate): Promise<CorpusStats | null> {
+  try {
+    return await loadCorpusStats(files, cwd, t);
+  } catch (error) {
+    if (!(error instanceof StatsFileError)) throw error;
+    terminal.err(`nassaq: ${error.message}`);
+    return null;
+  }
 }
 
 function createReporter(format: Format, terminal: Terminal, options: CheckOptions, t: Translate): Reporter {
@@ -168,7 +195,7 @@ export function fileName(file: string, cwd: string): FileName {
 }
 
 /** Reads every target with bounded concurrency, in order. */
-async function readAll(targets: readonly ArticleTarget[], options: CheckOptions, t: Translate, onRead: () => void): Promise<ArticleRead[]> {
+async function readAll(targets: readonly ArticleTarget[], options: ReadOptions, t: Translate, onRead: () => void): Promise<ArticleRead[]> {
   const reads: ArticleRead[] = [];
   // --max-file-size wins over max-file-size in the nassaq.yaml that governs the file.
   const maxBytes = (target: ArticleTarget) => options.maxFileSize ?? target.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;

@@ -1,5 +1,8 @@
 // The corpus of one `nassaq check` run: every article it reads, indexed once, so corpus rules
-// see the same statistics in the CLI as in the language server.
+// see the same statistics in the CLI as in the language server. With `--stats`, the statistics
+// come from a stats file of the whole corpus instead (the run's articles are counted in it): rules
+// read only statistics (CorpusView), never other files' data, so a shard checked against the
+// merged statistics gets the findings of one run over the whole corpus.
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { ActorIndex } from '../core/actors/actor-index';
@@ -7,17 +10,32 @@ import { parseRegistry } from '../core/actors/registry';
 import { english, type Translate } from '../core/l10n';
 import type { NassaqConfig } from '../core/config/config';
 import { LineIndex } from '../core/text/lines';
-import { CorpusIndex } from '../core/corpus/corpus-index';
+import { contentHash, CorpusIndex } from '../core/corpus/corpus-index';
 import type { CorpusView } from '../core/corpus/corpus-view';
 import { viewOf } from '../core/corpus/lint-corpus';
+import { CorpusStats } from '../core/corpus/stats-file';
 import { ruleFacets } from '../core/engine';
 import type { Dictionary } from '../core/lexicon/dictionary';
 import type { ArticleRead } from '../node/article-file';
 import { loadArabicDictionary } from '../node/lexicon';
+import { readStatsFile } from '../node/stats-io';
 import type { ArticleTarget } from './discover';
+import { nassaqVersion } from './format-sarif';
+
+/** The index of a CLI run: the rule catalogue's facets. Stats files hold the statistics of these. */
+export function cliIndex(): CorpusIndex {
+  return new CorpusIndex(ruleFacets());
+}
+
+/** The statistics of stats files, added up; throws StatsFileError (its message is for the user). */
+export async function loadCorpusStats(files: readonly string[], cwd: string, t: Translate): Promise<CorpusStats> {
+  const stats = new CorpusStats(cliIndex());
+  for (const file of files) await readStatsFile(path.resolve(cwd, file), file, stats, nassaqVersion(), t);
+  return stats;
+}
 
 export class CheckCorpus {
-  private readonly index = new CorpusIndex(ruleFacets());
+  private readonly index: CorpusIndex;
   private readonly actors = new ActorIndex();
   private readonly views = new Map<string, CorpusView>();
   private readonly configIds = new Map<NassaqConfig, number>();
@@ -32,10 +50,15 @@ export class CheckCorpus {
     cwd: string,
     private readonly dictionary: Dictionary = loadArabicDictionary(),
     t: Translate = english,
+    /** Statistics of the whole corpus (`--stats`), which count these articles already. */
+    stats?: { stats: CorpusStats; file: string },
   ) {
-    reads.forEach((read, i) => {
-      if (read.ok) this.index.update(targets[i].file, read.text);
-    });
+    this.index = stats?.stats.index ?? cliIndex();
+    if (stats) this.checkCounted(reads, stats, t);
+    else
+      reads.forEach((read, i) => {
+        if (read.ok) this.index.update(targets[i].file, read.text);
+      });
     const sources = [];
     // A registry that resolves outside the corpus (a symbolic link) is never read; nassaq.yaml's own `actors` is refused earlier.
     for (const file of [...new Set(targets.filter((t) => t.registryInside).map((t) => t.registry))].sort()) {
@@ -55,6 +78,20 @@ export class CheckCorpus {
       sources.push({ file, actors: parsed.actors });
     }
     this.actors.setRegistries(sources);
+  }
+
+  /** Warns about articles the statistics do not count: changed since `nassaq stats`, or of another corpus. */
+  private checkCounted(reads: readonly ArticleRead[], { stats, file }: { stats: CorpusStats; file: string }, t: Translate): void {
+    const uncounted = reads.filter((read) => read.ok && !stats.counts(contentHash(read.text))).length;
+    if (uncounted === 0) return;
+    this.messages.push(
+      `nassaq: ${t.plural(
+        uncounted,
+        'warning: {1} does not count {0} article checked here (changed since the statistics were collected?): its findings may differ from one run',
+        'warning: {1} does not count {0} articles checked here (changed since the statistics were collected?): their findings may differ from one run',
+        file,
+      )}`,
+    );
   }
 
   /** The corpus as seen by one article: its configuration's accept list, its registry. */

@@ -1,11 +1,12 @@
-// Entry point of the `nassaq` command: `nassaq check [paths…]`, `nassaq convert [paths…]`,
-// `nassaq rules`, --help, --version.
+// Entry point of the `nassaq` command: `nassaq check [paths…]`, `nassaq stats [paths…]`,
+// `nassaq stats merge FILE…`, `nassaq convert [paths…]`, `nassaq rules`, --help, --version.
 import { parseArgs } from 'node:util';
 import { english, LOCALES, localeOf, translator, type Locale, type Translate } from '../core/l10n';
 import { RULES } from '../core/rules';
 import { removePendingTempFiles } from '../node/atomic-write';
 import { EXIT_OK, EXIT_USAGE, FORMATS, runCheck, type Format } from './check';
 import { runConvert } from './convert';
+import { runStats, runStatsMerge } from './stats';
 import { nassaqVersion } from './format-sarif';
 import { Terminal } from './progress';
 
@@ -19,6 +20,8 @@ function help(t: Translate): string {
     t('Commands:'),
     table([
       ['check [paths…]', t('Lint article files (default path: .)')],
+      ['stats [paths…]', t('Write the corpus statistics of these articles (a shard) to --out')],
+      ['stats merge FILE…', t('Add statistics files up into --out')],
       ['convert [paths…]', t('Convert articles in Windows-1256, ISO-8859-6 or UTF-16 to UTF-8')],
       ['rules', t('List the rules')],
     ]),
@@ -31,6 +34,8 @@ function help(t: Translate): string {
       ['-c, --config FILE', t('Use this nassaq.yaml instead of the nearest one')],
       ['    --locale ar|en', t('Language of messages (default: LC_ALL, LC_MESSAGES or LANG\nwhen they start with ar; English for json and sarif)')],
       ['    --max-file-size N', t('Skip files larger than N bytes (suffixes K, M, G; default 20M,\nor max-file-size in nassaq.yaml)')],
+      ['    --stats FILE', t('check: lint against these statistics of the whole corpus\n(from stats or stats merge; see docs/scaling.md)')],
+      ['-o, --out FILE', t('stats: where to write the statistics (gzip if it ends with .gz)')],
       ['-h, --help', t('Show this help')],
       ['-v, --version', t('Show the version')],
     ]),
@@ -68,6 +73,8 @@ const OPTIONS = {
   to: { type: 'string' },
   backup: { type: 'boolean' },
   'dry-run': { type: 'boolean' },
+  out: { type: 'string', short: 'o' },
+  stats: { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -122,7 +129,17 @@ async function dispatch(argv: readonly string[], terminal: Terminal, cwd: string
   if (command !== 'convert' && (values.to !== undefined || values.backup || values['dry-run'])) {
     throw new UsageError(t('--to, --backup and --dry-run are options of convert'));
   }
+  if (command !== 'stats' && values.out !== undefined) throw new UsageError(t('--out is an option of stats'));
+  if (command !== 'check' && values.stats !== undefined) throw new UsageError(t('--stats is an option of check'));
   const size = (value: string | undefined) => (value === undefined ? undefined : parseSize(value, t));
+  if (command === 'stats') {
+    if (values.fix || values.quiet || format !== 'text') throw new UsageError(t("'stats' takes no --fix, --quiet or --format"));
+    if (values.out === undefined) throw new UsageError(t("'stats' needs --out FILE"));
+    if (rest[0] !== 'merge') return runStats({ paths: rest.length > 0 ? rest : ['.'], cwd, out: values.out, configFile: values.config, maxFileSize: size(values['max-file-size']), locale }, terminal);
+    if (values.config !== undefined || values['max-file-size'] !== undefined) throw new UsageError(t("'stats merge' takes only --out and --locale"));
+    if (rest.length < 2) throw new UsageError(t("'stats merge' needs the statistics files to add up"));
+    return runStatsMerge({ files: rest.slice(1), out: values.out, cwd, locale }, terminal);
+  }
   if (command === 'convert') {
     if (values.fix || values.quiet) throw new UsageError(t("'convert' takes no --fix or --quiet"));
     if (values.to !== undefined && !/^utf-?8$/i.test(values.to)) throw new UsageError(t("'convert' converts to utf-8 only, not '{0}'", values.to));
@@ -152,6 +169,7 @@ async function dispatch(argv: readonly string[], terminal: Terminal, cwd: string
         configFile: values.config,
         maxFileSize: size(values['max-file-size']),
         locale,
+        stats: oneStatsFile(values.stats, t),
       },
       terminal,
     );
@@ -162,8 +180,14 @@ async function dispatch(argv: readonly string[], terminal: Terminal, cwd: string
     if (format === 'sarif') throw new UsageError(t("'rules' supports --format text or json"));
     return print(terminal, format === 'json' ? rulesJson(translator(locale)) : rulesText(translator(locale)));
   }
-  if (command === undefined) throw new UsageError(t('missing command: check, convert or rules'));
-  throw new UsageError(t("unknown command '{0}'; expected check, convert or rules", command));
+  if (command === undefined) throw new UsageError(t('missing command: check, stats, convert or rules'));
+  throw new UsageError(t("unknown command '{0}'; expected check, stats, convert or rules", command));
+}
+
+/** The one stats file of `check --stats` (several are merged first, into one file all shards share). */
+function oneStatsFile(files: string[] | undefined, t: Translate): string | undefined {
+  if (files !== undefined && files.length > 1) throw new UsageError(t("--stats takes one file: add several up first with 'nassaq stats merge'"));
+  return files?.[0];
 }
 
 async function print(terminal: Terminal, text: string): Promise<number> {

@@ -2,6 +2,7 @@
 // title (الرئيس …، وزير الخارجية …) or a place noun (مدينة …), recurring across the corpus. A
 // corpus facet: each file contributes the names it marks, the corpus keeps their counts.
 import { bump, type CorpusFacet, type FileInput } from '../corpus/facet';
+import { addCounterTable, exportCounterTables, type CounterTables, type StatsChunk } from '../corpus/facet';
 import { arabicRun, CONNECTORS, foldOf, nameContextWords, type RunWord } from '../corpus/names';
 import { foldKey } from '../text/normalize';
 import type { ActorType } from './registry';
@@ -31,6 +32,8 @@ export const markedNameFacet: CorpusFacet<MarkedNames, MarkedNameStats> = {
   createStats: () => new MarkedNameStats(),
   add: (stats, data) => apply(stats, data, 1),
   remove: (stats, data) => apply(stats, data, -1),
+  exportStats: (stats) => exportCounterTables(stats, MARKED_TABLES),
+  addStats: addMarkedNameStats,
 };
 
 function apply(stats: MarkedNameStats, data: MarkedNames, sign: 1 | -1): void {
@@ -82,4 +85,13 @@ export function markedNames(stats: MarkedNameStats, minMentions = 3, minFiles = 
     result.set(surface, { surface, type: place ? 'place' : 'person', mentions, files });
   }
   return [...result.values()].filter((n) => n.mentions >= minMentions && n.files >= minFiles).sort((a, b) => b.mentions - a.mentions || (a.surface < b.surface ? -1 : 1));
+}
+
+// ---- exported statistics: mentions and files containing are sums over files ----
+
+const MARKED_TABLES: CounterTables<MarkedNameStats> = { mentions: (stats) => stats.mentions, files: (stats) => stats.files };
+
+function addMarkedNameStats(stats: MarkedNameStats, chunk: StatsChunk): void {
+  addCounterTable(stats, MARKED_TABLES, chunk);
+  stats.version++; // a change counter, not a sum
 }

@@ -2,7 +2,7 @@
 // by difference. Pure and synchronous: the caller feeds it texts (from disk, editors or tests).
 import { LineIndex } from '../text/lines';
 import { tokenize } from '../text/tokenize';
-import type { CorpusFacet, FileInput } from './facet';
+import type { CorpusFacet, FileInput, StatsChunk } from './facet';
 import { wordFacet, type WordStats } from './words';
 
 export interface FileEntry {
@@ -24,8 +24,14 @@ export class CorpusIndex {
     for (const facet of this.facets) this.stats.set(facet.id, facet.createStats());
   }
 
+  /** Files the statistics count: the indexed ones, and those of statistics added by addStats. */
   get fileCount(): number {
-    return this.entries.size;
+    return this.words.fileCount;
+  }
+
+  /** Ids of the indexed facets, the word facet first. */
+  get facetIds(): string[] {
+    return this.facets.map((facet) => facet.id);
   }
 
   has(fileId: string): boolean {
@@ -71,6 +77,23 @@ export class CorpusIndex {
 
   get words(): WordStats {
     return this.statsOf(wordFacet);
+  }
+
+  /** Every facet's statistics as JSON-able chunks, with the facet's id: what a stats file holds. */
+  *exportStats(): Generator<[facetId: string, chunk: StatsChunk]> {
+    for (const facet of this.facets) for (const chunk of facet.exportStats(this.stats.get(facet.id))) yield [facet.id, chunk];
+  }
+
+  /**
+   * Adds exported statistics of files this index does not hold (another shard's): merging is
+   * addition, so shards merge in any order and grouping. Those files must not be indexed here too,
+   * or they count twice; such statistics cannot be removed again.
+   */
+  addStats(facetId: string, chunk: StatsChunk): void {
+    const facet = this.facets.find((f) => f.id === facetId);
+    if (!facet) throw new Error(`facet ${facetId} is not indexed`);
+    facet.addStats(this.stats.get(facet.id), chunk);
+    this.generation++;
   }
 
   private replace(fileId: string, entry: FileEntry | undefined): void {

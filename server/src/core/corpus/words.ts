@@ -3,6 +3,7 @@
 // token finds its spaced form in one lookup).
 import { isArabicLetter } from '../text/chars';
 import { surfaceKey } from '../text/normalize';
+import { countsOf, readTable, StatsChunkError, tableChunks, type StatsChunk } from './facet';
 import { bump, type CorpusFacet, type FileInput } from './facet';
 
 /** One file's words, kept compact: a corpus of 50,000 files holds one of these per file. */
@@ -53,6 +54,8 @@ export const wordFacet: CorpusFacet<WordData, WordStats> = {
   createStats: () => new WordStats(),
   add: (stats, data) => apply(stats, data, 1),
   remove: (stats, data) => apply(stats, data, -1),
+  exportStats: exportWordStats,
+  addStats: addWordStats,
 };
 
 function apply(stats: WordStats, data: WordData, sign: 1 | -1): void {
@@ -115,4 +118,34 @@ export function pairHash(text: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619);
   return (hash ^ (hash >>> 30)) & 0x3fffffff;
+}
+
+// ---- exported statistics: every figure is a sum over files (tokens, files, occurrences, files containing) ----
+
+function* exportWordStats(stats: WordStats): Generator<StatsChunk> {
+  yield ['totals', stats.tokenCount, stats.fileCount];
+  const columns = [(tally: Tally) => tally.count, (tally: Tally) => tally.files];
+  yield* tableChunks('words', stats.words, columns);
+  yield* tableChunks('pairs', stats.pairs, columns);
+}
+
+function addWordStats(stats: WordStats, chunk: StatsChunk): void {
+  if (chunk[0] === 'totals') {
+    const [tokens, files] = countsOf(chunk.slice(1), 'totals', 2);
+    stats.tokenCount += tokens;
+    stats.fileCount += files;
+  } else if (chunk[0] === 'words') addTallies(stats.words, readTable(chunk, 'string', 2));
+  else if (chunk[0] === 'pairs') addTallies(stats.pairs, readTable(chunk, 'integer', 2));
+  else throw new StatsChunkError(`unknown table '${String(chunk[0])}'`);
+}
+
+function addTallies<K>(map: Map<K, Tally>, { keys, columns: [counts, files] }: { keys: K[]; columns: number[][] }): void {
+  for (let i = 0; i < keys.length; i++) {
+    if (files[i] === 0) continue;
+    const entry = map.get(keys[i]);
+    if (entry) {
+      entry.count += counts[i];
+      entry.files += files[i];
+    } else map.set(keys[i], { count: counts[i], files: files[i] });
+  }
 }

@@ -9,6 +9,7 @@
 import { NameAnalyzer, NameLexicon, nameRegistry, type NameSettings, type VariantMention } from '../corpus/name-groups';
 import { arabicRun, foldOf, isPlaceNoun, nameContextWords } from '../corpus/names';
 import { bump, type CorpusFacet, type FileInput } from '../corpus/facet';
+import { addCounterTable, exportCounterTables, type CounterTables, type StatsChunk } from '../corpus/facet';
 import { findMentions, replaceWords } from '../corpus/spellings';
 import { registryFindings } from '../actors/registry-findings';
 import type { Translate } from '../l10n';
@@ -34,6 +35,8 @@ export const nameFacet: CorpusFacet<NameData, NameStats> = {
   createStats: () => new NameStats(),
   add: (stats, data) => apply(stats, data, 1),
   remove: (stats, data) => apply(stats, data, -1),
+  exportStats: (stats) => exportCounterTables(stats, NAME_TABLES),
+  addStats: addNameStats,
 };
 
 function apply(stats: NameStats, data: NameData, sign: 1 | -1): void {
@@ -151,4 +154,14 @@ function toFinding(mention: VariantMention, related: RelatedSpan[], t: Translate
     corpusFix: { name: group.canonical, canonical: group.canonical, variants: group.forms.map((f) => f.surface).filter((s) => s !== group.canonical) },
     ...(related.length ? { related } : {}),
   };
+}
+
+// ---- exported statistics: both maps are sums of per-file counts ----
+
+const NAME_TABLES: CounterTables<NameStats> = { named: (stats) => stats.named, surfaces: (stats) => stats.namedSurfaces };
+
+function addNameStats(stats: NameStats, chunk: StatsChunk): void {
+  addCounterTable(stats, NAME_TABLES, chunk);
+  // Not a sum but a cache key: bumped, so NameLexicon drops the spellings it computed before.
+  stats.version++;
 }

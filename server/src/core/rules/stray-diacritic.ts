@@ -13,6 +13,7 @@
 // tanween fath beside an alef even when a lost space glued the next word on (سنوياًفي); tanween kasr
 // closing a defective participle or noun whose form with yeh is a corpus word (مرضٍ، تحدٍ).
 import { bump, type CorpusFacet, type FileInput } from '../corpus/facet';
+import { addCounterTable, exportCounterTables, type CounterTables } from '../corpus/facet';
 import { surfaceKey } from '../text/normalize';
 import type { Token } from '../text/tokenize';
 import { edit, type Rule, type RuleFinding, type TextEdit } from './rule';
@@ -108,6 +109,8 @@ export const shaddaFacet: CorpusFacet<ShaddaData, ShaddaStats> = {
     data.shadda.forEach((count, word) => bump(stats.shadda, word, -count));
     data.forms.forEach((form) => bump(stats.formFiles, form, -1));
   },
+  exportStats: (stats) => exportCounterTables(stats, SHADDA_TABLES),
+  addStats: (stats, chunk) => addCounterTable(stats, SHADDA_TABLES, chunk),
 };
 
 export const strayDiacritic: Rule = {
@@ -354,3 +357,6 @@ function removeEdits(token: Token, edits: readonly TextEdit[]): string {
   }
   return result + token.text.slice(cursor - token.offset);
 }
+
+/** Exported statistics: occurrences with shadda and files containing a form are sums over files. */
+const SHADDA_TABLES: CounterTables<ShaddaStats> = { shadda: (stats) => stats.shadda, forms: (stats) => stats.formFiles };
