@@ -3,6 +3,9 @@
 // options, same bytes (a seeded PRNG, no Math.random). One "hot" actor is mentioned an exact,
 // known number of times, with proclitics, by alias and in other spellings, so that references and
 // rename can be measured at scale (and the index's count checked against the generator's).
+// Slips are injected into the template text at low rates (ERROR_RATES): tatweel, merged words,
+// Latin commas and mixed quotation marks; names are written in listed variants or loose spellings.
+// One article (the first) is about 10 KB, for the editing benchmark.
 //
 //   node --import tsx bench/generate.ts [--out DIR] [--articles N] [--actors K] [--hot M] [--seed S]
 //
@@ -11,6 +14,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { nameKey } from '../server/src/core/actors/registry';
+import { TATWEEL } from '../server/src/core/text/chars';
 import { yamlScalar } from '../server/src/core/actors/registry-edit';
 import { mulberry32 } from '../test/eval/generate';
 import { intFlag, parseFlags, stringFlag } from './lib';
@@ -25,7 +29,22 @@ export interface GenerateOptions {
   seed?: number;
 }
 
-export const DEFAULTS = { articles: 20_000, actors: 5_000, hotMentions: 12_000, seed: 1 } as const;
+export const DEFAULTS = { articles: 5_000, actors: 5_000, hotMentions: 12_000, seed: 1 } as const;
+
+/** Size of the first article, the one the editing benchmark types into. */
+export const LONG_ARTICLE_BYTES = 10_240;
+
+/**
+ * Chance of a slip per opportunity in the template text (numbers are never touched): tatweel per
+ * word with the article ال (الــوزارة), a merge per space between two words (فيالمدينة), a Latin
+ * comma per Arabic comma, mixed marks per quotation (“…», "…"), and per name a listed variant,
+ * or else a loose spelling, at `nameVariant` each (the hot actor more often: ArticleWriter.entity).
+ * Tuned so that `nassaq check` finds about as many per 10,000 words as in 5,000 real news articles
+ * (the saudinewsnet sample: tatweel 4, merged-word 4, latin-punctuation 9, actor-spelling 13;
+ * generated: 4, 4, 9.5, 18). Quotations are rarer in the templates than in real news, so
+ * quote-marks findings are fewer (about 9 against 48).
+ */
+export const ERROR_RATES = { tatweel: 0.0021, merge: 0.0008, latinComma: 0.1, quoteMix: 0.28, nameVariant: 0.015 } as const;
 
 export interface HotMention {
   file: string;
@@ -59,6 +78,11 @@ export interface GeneratedCorpus {
     /** A mention of the name, as written in the registry, without proclitic. */
     sample: HotMention;
   };
+  /** The article of about LONG_ARTICLE_BYTES. */
+  long: { file: string; bytes: number };
+  /** Words written, and the slips injected into them (see ERROR_RATES). */
+  words: number;
+  injected: Injected;
   options: Required<Omit<GenerateOptions, 'out'>>;
 }
 
@@ -387,6 +411,9 @@ const SENTENCES = [
   'وأثار قرار {O} إغلاق المعابر جدلا واسعا في الأوساط السياسية في {C}.',
   '[وكتب|وكتبت] {P} في تدوينة على [حسابه|حسابها] أن المرحلة المقبلة تتطلب تكاتف الجميع.',
   'وأشار مسؤول في {O} إلى أن الاجتماع الذي عقد {ب+P} تناول سبل دعم قطاع {SEC}.',
+  '[وقال|وقالت] {TP} في مؤتمر صحفي: «لن نسمح بأي تأخير في تنفيذ المشاريع المتفق عليها».',
+  '[وأضاف|وأضافت] {P} أن «المرحلة المقبلة تتطلب تعاون الجميع» وأن الحكومة ستعلن تفاصيل الخطة قريبا.',
+  'ووصف بيان صادر عن {O} الاتفاق بأنه «خطوة مهمة نحو الاستقرار».',
 ];
 const FILLERS = [
   'وتشهد المنطقة منذ سنوات موجة جفاف أثرت على المحاصيل الزراعية وأدت إلى ارتفاع أسعار الحبوب.',
@@ -430,6 +457,48 @@ interface Pools {
   countries: Entity[];
 }
 
+export interface Injected {
+  tatweel: number;
+  merge: number;
+  latinComma: number;
+  quoteMix: number;
+  /** Names written in a listed variant or a loose spelling (hot actor included). */
+  nameVariant: number;
+}
+
+/** Mixed or foreign quotation marks a quotation may get instead of «…». */
+const QUOTE_SLIPS: ReadonlyArray<[string, string]> = [['“', '»'], ['«', '”'], ['"', '"'], ['“', '”'], ['”', '”']];
+
+/** Injects slips into template text at ERROR_RATES, counting them. */
+function injectSlips(random: Random, text: string, injected: Injected): string {
+  text = text.replace(/«([^«»]*)»/g, (quote, inner: string) => {
+    if (random() >= ERROR_RATES.quoteMix) return quote;
+    injected.quoteMix++;
+    const [open, close] = pick(random, QUOTE_SLIPS);
+    return `${open}${inner}${close}`;
+  });
+  text = text.replace(/،/g, (comma) => {
+    if (random() >= ERROR_RATES.latinComma) return comma;
+    injected.latinComma++;
+    return ',';
+  });
+  const words = text.split(' ');
+  let out = '';
+  for (let i = 0; i < words.length; i++) {
+    let word = words[i];
+    if (/^[وفب]?ال[\u0621-\u064A]{3,}/.test(word) && random() < ERROR_RATES.tatweel) {
+      const at = word.indexOf('ال') + 2;
+      word = word.slice(0, at) + TATWEEL.repeat(between(random, 1, 3)) + word.slice(at);
+      injected.tatweel++;
+    }
+    const joinable = i > 0 && /[\u0621-\u064A]$/.test(words[i - 1]) && /^[\u0621-\u064A]/.test(word);
+    if (joinable && random() < ERROR_RATES.merge) injected.merge++;
+    else if (i > 0) out += ' ';
+    out += word;
+  }
+  return out;
+}
+
 interface HotTally {
   name: number;
   variant: number;
@@ -441,6 +510,7 @@ interface HotTally {
 
 class ArticleWriter {
   private hotInArticle = 0;
+  readonly injected: Injected = { tatweel: 0, merge: 0, latinComma: 0, quoteMix: 0, nameVariant: 0 };
 
   constructor(
     private readonly random: Random,
@@ -517,7 +587,7 @@ class ArticleWriter {
     let text = '';
     let last = 0;
     for (const match of template.matchAll(SLOT)) {
-      text += template.slice(last, match.index);
+      text += injectSlips(this.random, template.slice(last, match.index), this.injected);
       const value = values[i++];
       if (match[3] !== undefined) text += feminine ? match[4] : match[3];
       else {
@@ -529,7 +599,7 @@ class ArticleWriter {
       }
       last = match.index + match[0].length;
     }
-    text += template.slice(last);
+    text += injectSlips(this.random, template.slice(last), this.injected);
     return { text, hot, plainHotAt };
   }
 
@@ -545,9 +615,11 @@ class ArticleWriter {
       } else if (roll < 0.06) {
         written = pick(random, this.hot.variants);
         t.variant++;
+        this.injected.nameVariant++;
       } else if (roll < 0.12) {
         written = HOT.spelling;
         t.spelling++;
+        this.injected.nameVariant++;
       } else {
         written = this.hot.name;
         t.name++;
@@ -573,10 +645,13 @@ class ArticleWriter {
         name = entity.name;
       }
     }
+    // One roll, three bands: a listed variant, an alias (6%, not a slip), a loose spelling.
     const roll = random();
-    if (roll < 0.04 && entity.variants.length) name = pick(random, entity.variants);
-    else if (roll < 0.1 && entity.aliases.length) name = pick(random, entity.aliases);
-    else if (roll < 0.14) name = looseSpelling(random, name) ?? name;
+    const rate = ERROR_RATES.nameVariant;
+    if (roll < rate) name = entity.variants.length ? pick(random, entity.variants) : name;
+    else if (roll < rate + 0.06) name = entity.aliases.length ? pick(random, entity.aliases) : name;
+    else if (roll < 2 * rate + 0.06) name = looseSpelling(random, name) ?? name;
+    if (name !== entity.name && !entity.aliases.includes(name)) this.injected.nameVariant++;
     if (slot === 'TP') {
       const title = entity.title ?? pick(random, entity.feminine ? FEMALE_TITLES : MALE_TITLES);
       name = `${title} ${name}`;
@@ -656,6 +731,8 @@ export function generateCorpus(options: GenerateOptions = {}): GeneratedCorpus {
   const perDay = Math.max(1, Math.ceil(articles / (4 * 365)));
   const start = Date.UTC(2021, 0, 1);
   let bytes = 0;
+  let words = 0;
+  let long = { file: '', bytes: 0 };
   let sample: HotMention | undefined;
   const made = new Set<string>();
   for (let i = 0; i < articles; i++) {
@@ -666,9 +743,12 @@ export function generateCorpus(options: GenerateOptions = {}): GeneratedCorpus {
       made.add(folder);
     }
     const file = path.join(folder, `${date}-${String(i + 1).padStart(5, '0')}.txt`);
-    const { text, sample: at } = writer.article(between(random, 2000, 4000), quotas[i]);
+    const { text, sample: at } = writer.article(i === 0 ? LONG_ARTICLE_BYTES : between(random, 2000, 4000), quotas[i]);
     writeFileSync(file, text);
-    bytes += Buffer.byteLength(text);
+    const size = Buffer.byteLength(text);
+    bytes += size;
+    words += text.split(/\s+/).length - 1;
+    if (i === 0) long = { file, bytes: size };
     if (!sample && at !== undefined) {
       const before = text.slice(0, at);
       const line = before.split('\n').length - 1;
@@ -702,6 +782,9 @@ export function generateCorpus(options: GenerateOptions = {}): GeneratedCorpus {
       lamArticle: tally.lamArticle,
       sample: sample ?? { file: '', offset: 0, length: 0, line: 0, character: 0 },
     },
+    long,
+    words,
+    injected: writer.injected,
     options: { articles, actors: actorCount, hotMentions, seed },
   };
 }

@@ -1,14 +1,15 @@
-// Shared by the benchmarks: flags, timing, percentiles, process memory, tables and the results
-// files. Nothing here knows about Nassaq; each benchmark is one file next to this one.
+// Shared by the benchmarks: flags, timing, percentiles, memory and CPU of other processes (from
+// /proc, or from inside a child through bench/usage.cjs), tables and the results file. Nothing
+// here knows about Nassaq.
 import { buildSync } from 'esbuild';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 export const BENCH_DIR = __dirname;
-export const RESULTS_DIR = path.join(BENCH_DIR, 'results');
+export const RESULTS_FILE = path.join(BENCH_DIR, 'results.json');
 export const ROOT = path.resolve(BENCH_DIR, '..');
 
 // ---- flags ----
@@ -107,6 +108,22 @@ export interface SampleOptions {
   minRuns?: number;
 }
 
+/**
+ * Calls `fn` up to `runs` times, at least once, and no more once `budgetMs` of wall time has been
+ * spent: for measurements that each take seconds (a process, a server session).
+ */
+export async function repeatWithin<T>(runs: number, budgetMs: number, fn: (run: number) => Promise<T>): Promise<T[]> {
+  const results: T[] = [];
+  const start = now();
+  for (let i = 0; i < Math.max(1, runs) && (i === 0 || now() - start < budgetMs); i++) results.push(await fn(i));
+  return results;
+}
+
+/** The median of the numbers (NaN for none). */
+export function median(values: readonly number[]): number {
+  return percentile([...values].sort((a, b) => a - b), 50);
+}
+
 /** Times up to `runs` calls of `fn`; returns the samples' statistics and the last result. */
 export async function sample<T>(runs: number, fn: () => T | Promise<T>, options: SampleOptions = {}): Promise<{ stats: Stats; samples: number[]; last: T }> {
   const { warmup = 0, budgetMs = Infinity, minRuns = 5 } = options;
@@ -162,6 +179,55 @@ export function processCpuMs(pid: number): number | undefined {
   }
 }
 
+// ---- child processes ----
+
+/** Preloaded into measured processes: writes their peak RSS and CPU time when they exit. */
+const USAGE_PRELOAD = path.join(BENCH_DIR, 'usage.cjs');
+
+export interface ProcessRun {
+  /** Spawn to exit, in the parent. */
+  wallMs: number;
+  /** User + system CPU time of the process, all its threads. */
+  cpuMs: number;
+  /** Peak resident set size in bytes (getrusage maxrss). */
+  peakRss: number;
+  exitCode: number;
+  /** The last 2,000 characters of stderr. */
+  stderr: string;
+}
+
+/**
+ * Runs `node args…` as a new process with stdout to `stdoutFile`, and measures it: wall time here,
+ * peak RSS and CPU time inside it (bench/usage.cjs, through NODE_OPTIONS, so no /usr/bin/time).
+ */
+export async function runNode(args: readonly string[], cwd: string, stdoutFile: string): Promise<ProcessRun> {
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'nassaq-usage-'));
+  const usageFile = path.join(scratch, 'usage.json');
+  const stdout = openSync(stdoutFile, 'w');
+  try {
+    const env = { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require "${USAGE_PRELOAD}"`.trim(), NASSAQ_BENCH_USAGE: usageFile };
+    const start = now();
+    const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', stdout, 'pipe'] });
+    let stderr = '';
+    child.stderr!.on('data', (chunk) => (stderr = (stderr + String(chunk)).slice(-2000)));
+    const exitCode = await new Promise<number>((resolve, reject) => {
+      child.once('error', reject);
+      child.once('close', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+    });
+    const wallMs = now() - start;
+    let usage: { peakRss: number; cpuMs: number };
+    try {
+      usage = JSON.parse(readFileSync(usageFile, 'utf8')) as typeof usage;
+    } catch {
+      throw new Error(`node ${args.join(' ')} exited with ${exitCode} without reporting its memory:\n${stderr}`);
+    }
+    return { wallMs, ...usage, exitCode, stderr };
+  } finally {
+    closeSync(stdout);
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
 // ---- formatting ----
 
 export function mb(bytes: number): string {
@@ -191,7 +257,12 @@ export function table(headers: readonly string[], rows: ReadonlyArray<readonly s
 
 // ---- results ----
 
-/** Where and on what a run happened, stored with every results file. */
+/** Load averages over 1, 5 and 15 minutes, rounded. */
+export function loadAverage(): number[] {
+  return os.loadavg().map((l) => Math.round(l * 100) / 100);
+}
+
+/** Where and on what a run happened, stored with the results. */
 export function environment(): Record<string, unknown> {
   let commit: string | undefined;
   let dirty: boolean | undefined;
@@ -211,13 +282,12 @@ export function environment(): Record<string, unknown> {
     cpus: cpus.length,
     cpu: cpus[0]?.model,
     memory: os.totalmem(),
+    loadBefore: loadAverage(),
   };
 }
 
-/** Writes `bench/results/<name>.json` and returns its path. */
-export function writeResults(name: string, data: unknown): string {
-  mkdirSync(RESULTS_DIR, { recursive: true });
-  const file = path.join(RESULTS_DIR, `${name}.json`);
+/** Writes `bench/results.json` (or `file`) and returns its path. */
+export function writeResults(data: unknown, file = RESULTS_FILE): string {
   writeFileSync(file, `${JSON.stringify(data, null, 2)}\n`);
   return file;
 }

@@ -1,9 +1,12 @@
 // A minimal LSP client for benchmarks: starts `node dist/server.js --stdio` on a folder, answers
-// what the server asks of a client, and exposes the child's pid (for /proc memory readings) and
-// the `nassaq/indexed` notification. Extra node flags (such as --cpu-prof) can be passed to the child.
+// what the server asks of a client, and exposes the child's pid (for /proc memory readings), the
+// `nassaq/indexed` notification and published diagnostics (by version). The client announces no
+// pull-diagnostics support, so the server pushes (debounced while typing); `pull` asks for a
+// document's diagnostics all the same, which the server answers at once with no debounce.
+// Extra node flags (such as --cpu-prof) can be passed to the child.
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
-import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type InitializeResult, type ProtocolConnection, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
+import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type Diagnostic, type InitializeResult, type Position, type ProtocolConnection, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
 import { now, ROOT } from './lib';
 
@@ -20,7 +23,8 @@ export class BenchServer {
   /** performance.now() when the child was spawned. */
   readonly spawnedAt = now();
   private indexedWaiters: Array<(files: number) => void> = [];
-  private readonly diagnosticWaiters = new Map<string, () => void>();
+  /** Per URI, what waits for diagnostics: of any version (undefined) or of one version. */
+  private readonly diagnosticWaiters = new Map<string, { version?: number; wake: () => void }>();
 
   constructor(nodeArgs: readonly string[] = []) {
     this.process = spawn(process.execPath, [...nodeArgs, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -29,9 +33,11 @@ export class BenchServer {
     this.connection.onNotification('nassaq/indexed', ({ files }: { files: number }) => {
       for (const wake of this.indexedWaiters.splice(0)) wake(files);
     });
-    this.connection.onNotification('textDocument/publishDiagnostics', ({ uri }: PublishDiagnosticsParams) => {
-      this.diagnosticWaiters.get(uri)?.();
+    this.connection.onNotification('textDocument/publishDiagnostics', ({ uri, version }: PublishDiagnosticsParams) => {
+      const waiter = this.diagnosticWaiters.get(uri);
+      if (!waiter || (waiter.version !== undefined && waiter.version !== version)) return;
       this.diagnosticWaiters.delete(uri);
+      waiter.wake();
     });
     this.connection.onNotification('window/logMessage', ({ message }: { message: string }) => {
       this.log.push(`${message}\n`);
@@ -76,15 +82,34 @@ export class BenchServer {
   /** Opens a document and resolves when its first diagnostics are published (the lint is over). */
   open(file: string, text: string, timeoutMs = 60_000): Promise<string> {
     const uri = fileUri(file);
-    const published = new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms`)), timeoutMs);
-      this.diagnosticWaiters.set(uri, () => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
+    const published = this.published(uri, undefined, timeoutMs);
     void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
     return published.then(() => uri);
+  }
+
+  /** Resolves when diagnostics for `uri` are published, of `version` if given. Set it up before the change. */
+  published(uri: string, version?: number, timeoutMs = 60_000): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri}${version === undefined ? '' : ` version ${version}`} within ${timeoutMs} ms`)), timeoutMs);
+      this.diagnosticWaiters.set(uri, {
+        version,
+        wake: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+      });
+    });
+  }
+
+  /** Inserts `text` at a position (an incremental didChange to `version`). */
+  insert(uri: string, version: number, position: Position, text: string): Promise<void> {
+    return this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: position, end: position }, text }] });
+  }
+
+  /** The document's diagnostics now (textDocument/diagnostic): linted on request, no debounce. */
+  async pull(uri: string): Promise<Diagnostic[]> {
+    const report = await this.connection.sendRequest<{ items?: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
+    return report.items ?? [];
   }
 
   request<T>(method: string, params: unknown): Promise<T> {

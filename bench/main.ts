@@ -1,93 +1,167 @@
-// npm run bench [-- --only actors] [--articles N] [--actors K] [--hot M] [--seed S] [--runs N]
-//                  [--budget SECONDS] [--passes N] [--out DIR | --corpus DIR] [--keep] [--no-lsp]
-//                  [--no-matcher] [--server-prof DIR] [--json]
-// Runs the benchmarks on a generated corpus (bench/generate.ts), prints a table per benchmark
-// and writes bench/results/<benchmark>.json. Needs dist/ (npm run bench builds it first).
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// npm run bench [-- options]            (issue #6; npm run bench builds dist/ first)
+//
+// Corpus (one of):
+//   --generate N          generate N articles with bench/generate.ts (default 5,000)
+//   --scale A,B,…         generate each size in turn (e.g. 10000,25000,50000) and print a scaling table
+//   --corpus DIR          a folder of .txt articles (or a corpus kept with --out); without the
+//                         generator's metadata, navigation (which needs the hot actor) is skipped
+// Generator: --actors K (5,000)  --hot M (12,000 mentions)  --seed S (1); --out DIR writes (and
+//   keeps) each corpus in DIR/<articles>, --keep keeps the temporary one
+//
+// Benchmarks: --only cli,server,navigation,edit,matcher (default: all but matcher)
+//   cli          nassaq check vs cSpell + @cspell/dict-ar, new processes: wall, CPU, files/s, MB/s, peak RSS
+//   server       initialize, first diagnostics while indexing, complete index, RSS
+//   navigation   references, rename, hover, definition, workspace symbols on the hot actor (p50/p95)
+//   edit         keystroke → diagnostics in a 10 KB article (p50/p95), debounce excluded
+//   matcher      the actor matcher in process (MB/s)
+// Repetitions: --runs N (3): CLI runs per tool and server sessions, medians reported; fewer once a
+//   measurement has used --budget S seconds (60), which also bounds each phase of the edit benchmark
+//   (at least 20 edits). --no-cspell. A --scale run compares with cSpell on its smallest size and
+//   measures navigation and editing on its largest; --every-size: all on every size.
+// Sizes: --edits N (200), --push-edits N (50), --requests N (20) within --request-budget S (5)
+//   per request, --passes N (3, matcher). --server-prof DIR: CPU profiles of the server.
+// Output: a table per benchmark, and every figure in --results FILE (default bench/results.json).
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { benchActors, formatActors } from './actors';
-import { DEFAULTS, generateCorpus, type GeneratedCorpus } from './generate';
-import { count, environment, intFlag, mb, parseFlags, stringFlag, writeResults, type Flags } from './lib';
+import { benchCli, cspellMissing, formatCli, type CliResults } from './cli';
+import { describe, dispose, existing, generate, type BenchCorpus } from './corpus';
+import { DEFAULTS } from './generate';
+import { environment, intFlag, loadAverage, parseFlags, RESULTS_FILE, stringFlag, writeResults, type Flags } from './lib';
 import { SERVER } from './lsp';
+import { benchMatcher, formatMatcher, type MatcherResults } from './matcher';
+import { formatScale } from './scale';
+import { benchServer, formatServer, type ServerResults } from './server';
 
-/** One benchmark: runs on the shared corpus, returns its printable report and its results. */
-interface Benchmark {
-  description: string;
-  run(corpus: GeneratedCorpus, flags: Flags): Promise<{ report: string; results: unknown }>;
+const BENCHMARKS = ['cli', 'server', 'navigation', 'edit', 'matcher'] as const;
+type Name = (typeof BENCHMARKS)[number];
+const DEFAULT_SET: readonly Name[] = ['cli', 'server', 'navigation', 'edit'];
+
+export interface CorpusRun {
+  corpus: Omit<BenchCorpus, 'generated'> & { generated?: Omit<NonNullable<BenchCorpus['generated']>, 'dir' | 'articlesDir' | 'registry'> };
+  cli?: CliResults;
+  server?: ServerResults;
+  matcher?: MatcherResults;
+  seconds: number;
 }
 
-const BENCHMARKS: Record<string, Benchmark> = {
-  actors: {
-    description: 'actor matcher throughput; LSP index time, memory, references/rename/hover/definition/symbols',
-    async run(corpus, flags) {
-      const serverProf = stringFlag(flags, 'server-prof');
-      const results = await benchActors(corpus, {
-        runs: intFlag(flags, 'runs', 20),
-        budgetMs: intFlag(flags, 'budget', 30) * 1000,
-        passes: intFlag(flags, 'passes', 3),
-        skipLsp: flags['no-lsp'] === true,
-        skipMatcher: flags['no-matcher'] === true,
-        serverNodeArgs: serverProf ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(serverProf)] : [],
-      });
-      return { report: formatActors(results), results };
-    },
-  },
-};
+function selected(flags: Flags): Set<Name> {
+  const names = stringFlag(flags, 'only')?.split(',') ?? DEFAULT_SET;
+  for (const name of names) if (!(BENCHMARKS as readonly string[]).includes(name)) throw new Error(`Unknown benchmark '${name}' (known: ${BENCHMARKS.join(', ')})`);
+  return new Set(names as Name[]);
+}
 
-const CORPUS_INFO = 'bench-corpus.json';
+function sizes(flags: Flags): number[] | undefined {
+  const scale = stringFlag(flags, 'scale');
+  if (!scale) return undefined;
+  const list = scale.split(',').map((s) => Number(s.replace(/_/g, '')));
+  if (list.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--scale takes article counts separated by commas, not '${scale}'`);
+  return list.sort((a, b) => a - b);
+}
 
-/** The corpus: generated into a temporary folder (or --out), or read back from --corpus DIR. */
-function corpusFor(flags: Flags): { corpus: GeneratedCorpus; temporary: boolean } {
-  const existing = stringFlag(flags, 'corpus');
-  if (existing) {
-    const info = path.join(existing, CORPUS_INFO);
-    if (!existsSync(info)) throw new Error(`${existing} has no ${CORPUS_INFO}; generate it with bench/generate.ts or --out`);
-    return { corpus: JSON.parse(readFileSync(info, 'utf8')) as GeneratedCorpus, temporary: false };
+/** In a --scale run, cSpell runs on the smallest size only, navigation and editing on the largest only. */
+interface Place {
+  first: boolean;
+  last: boolean;
+}
+
+async function measure(corpus: BenchCorpus, only: Set<Name>, flags: Flags, place: Place): Promise<CorpusRun> {
+  const started = Date.now();
+  const runs = intFlag(flags, 'runs', 3);
+  const budgetMs = intFlag(flags, 'budget', 60) * 1000;
+  const run: CorpusRun = { corpus: publicCorpus(corpus), seconds: 0 };
+  const everySize = flags['every-size'] === true;
+  const notHere = !place.last && !everySize ? 'a --scale run measures it on its largest size only (--every-size: on every size)' : undefined;
+  console.log(`${describe(corpus)}\n`);
+  if (only.has('cli')) {
+    const skipCspell = flags['no-cspell'] === true ? 'skipped with --no-cspell' : !place.first && !everySize ? 'a --scale run compares with cSpell on its smallest size only (--every-size: on every size)' : undefined;
+    run.cli = await benchCli(corpus, { runs, budgetMs, skipCspell });
+    console.log(`== cli ==\n${formatCli(run.cli)}\n`);
   }
-  const out = stringFlag(flags, 'out');
-  const corpus = generateCorpus({
-    out,
-    articles: intFlag(flags, 'articles', DEFAULTS.articles),
-    actors: intFlag(flags, 'actors', DEFAULTS.actors),
-    hotMentions: intFlag(flags, 'hot', DEFAULTS.hotMentions),
-    seed: intFlag(flags, 'seed', DEFAULTS.seed),
-  });
-  writeFileSync(path.join(corpus.dir, CORPUS_INFO), JSON.stringify(corpus, null, 2));
-  return { corpus, temporary: !out };
+  if (only.has('server') || only.has('navigation') || only.has('edit')) {
+    const profile = stringFlag(flags, 'server-prof');
+    run.server = await benchServer(corpus, {
+      runs,
+      budgetMs,
+      skipNavigation: !only.has('navigation') ? 'not in --only' : !corpus.generated ? 'the corpus has no hot actor (not generated by bench/generate.ts)' : notHere,
+      skipEditing: !only.has('edit') ? 'not in --only' : notHere,
+      navigation: { runs: intFlag(flags, 'requests', 20), budgetMs: intFlag(flags, 'request-budget', 5) * 1000 },
+      editing: { edits: intFlag(flags, 'edits', 200), pushEdits: intFlag(flags, 'push-edits', 50), budgetMs },
+      nodeArgs: profile ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(profile)] : [],
+    });
+    console.log(`== server ==\n${formatServer(run.server, corpus.articles)}\n`);
+  }
+  if (only.has('matcher')) {
+    if (corpus.generated) {
+      run.matcher = benchMatcher(corpus.generated, intFlag(flags, 'passes', 3));
+      console.log(`== matcher ==\n${formatMatcher(run.matcher)}\n`);
+    } else console.log('== matcher ==\nskipped: the corpus has no registry (not generated by bench/generate.ts)\n');
+  }
+  run.seconds = (Date.now() - started) / 1000;
+  return run;
 }
 
-async function main(argv: readonly string[]): Promise<void> {
+/** The corpus as stored in the results: no machine-specific paths of the generator. */
+function publicCorpus(corpus: BenchCorpus): CorpusRun['corpus'] {
+  const { generated, ...rest } = corpus;
+  if (!generated) return rest;
+  const { dir: _dir, articlesDir: _articles, registry: _registry, ...info } = generated;
+  return { ...rest, generated: info };
+}
+
+async function main(argv: readonly string[]): Promise<number> {
   const flags = parseFlags(argv);
   if (flags.help === true) {
     console.log(readFileSync(__filename, 'utf8').split('\n').filter((l) => l.startsWith('//')).map((l) => l.slice(3)).join('\n'));
-    return;
+    return 0;
   }
-  const only = stringFlag(flags, 'only')?.split(',') ?? Object.keys(BENCHMARKS);
-  for (const name of only) if (!BENCHMARKS[name]) throw new Error(`Unknown benchmark '${name}' (known: ${Object.keys(BENCHMARKS).join(', ')})`);
+  const only = selected(flags);
   if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run npm run build (npm run bench does)`);
-
+  if (only.has('cli') && flags['no-cspell'] !== true && cspellMissing()) throw new Error(cspellMissing());
   const started = Date.now();
-  const { corpus, temporary } = corpusFor(flags);
-  const generatedIn = (Date.now() - started) / 1000;
-  console.log(`Corpus ${corpus.dir}: ${count(corpus.articles)} articles (${mb(corpus.bytes)}), ${count(corpus.actors.total)} actors, hot actor ${count(corpus.hot.mentions)} mentions (seed ${corpus.options.seed}; ready in ${generatedIn.toFixed(1)} s)\n`);
-  try {
-    for (const name of only) {
-      const benchmarkStarted = Date.now();
-      const { report, results } = await BENCHMARKS[name].run(corpus, flags);
-      const seconds = (Date.now() - benchmarkStarted) / 1000;
-      const file = writeResults(name, { benchmark: name, description: BENCHMARKS[name].description, environment: environment(), corpus: { ...corpus, dir: undefined, articlesDir: undefined, registry: undefined }, flags, seconds, results });
-      if (flags.json === true) console.log(JSON.stringify(results, null, 2));
-      else console.log(`== ${name} (${seconds.toFixed(1)} s) ==\n${report}\n`);
-      console.log(`Results: ${path.relative(process.cwd(), file)}`);
+  const env = environment();
+  console.log(`Nassaq benchmarks: ${env.cpus} CPUs (${env.cpu}), node ${env.node}, commit ${env.commit}${env.dirty ? ' (uncommitted changes)' : ''}, load average ${loadAverage().join(' ')}\n`);
+  const corpusDir = stringFlag(flags, 'corpus');
+  const scale = sizes(flags);
+  if (corpusDir && (scale || flags.generate !== undefined)) throw new Error('--corpus measures a given folder: it does not go with --generate or --scale');
+  const plan = scale ?? [intFlag(flags, 'generate', DEFAULTS.articles)];
+  const runs: CorpusRun[] = [];
+  // Written after every corpus, so that a long run stopped midway keeps what it measured.
+  const save = () => writeResults({ environment: { ...env, loadAfter: loadAverage() }, flags, seconds: (Date.now() - started) / 1000, runs }, path.resolve(stringFlag(flags, 'results') ?? RESULTS_FILE));
+  for (const [i, articles] of plan.entries()) {
+    const corpus = corpusDir ? existing(corpusDir) : generate(flags, articles);
+    const interrupted = () => (dispose(corpus), process.exit(130));
+    process.once('SIGINT', interrupted);
+    try {
+      runs.push(await measure(corpus, only, flags, { first: i === 0, last: i === plan.length - 1 }));
+      save();
+    } finally {
+      process.off('SIGINT', interrupted);
+      dispose(corpus);
     }
-  } finally {
-    if (temporary && flags.keep !== true) rmSync(corpus.dir, { recursive: true, force: true });
-    else console.log(`Corpus kept in ${corpus.dir} (reuse it with --corpus ${corpus.dir})`);
   }
-  console.log(`(${((Date.now() - started) / 1000).toFixed(1)} s in all)`);
+  if (runs.length > 1) console.log(`== scaling ==\n${formatScale(runs)}\n`);
+  const file = save();
+  const loadAfter = loadAverage();
+  if (flags.json === true) console.log(readFileSync(file, 'utf8'));
+  const failed = countChecks(runs);
+  console.log(`Results: ${path.relative(process.cwd(), file)}; load average before ${(env.loadBefore as number[]).join(' ')}, after ${loadAfter.join(' ')}; ${((Date.now() - started) / 1000).toFixed(0)} s in all`);
+  if (failed) console.log(`${failed} CHECK FAILED line(s) above: a figure may not measure what it says`);
+  return failed ? 1 : 0;
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
-  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-  process.exit(1);
-});
+function countChecks(runs: readonly CorpusRun[]): number {
+  let n = 0;
+  for (const r of runs) {
+    n += (r.cli?.checks.length ?? 0) + (r.server?.checks.length ?? 0) + (r.server?.navigation?.checks.length ?? 0) + (r.server?.editing?.checks.length ?? 0);
+    if (r.matcher && r.matcher.hotMentions !== r.matcher.expectedHotMentions) n++;
+  }
+  return n;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exit(2);
+  },
+);
