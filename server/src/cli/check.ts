@@ -10,7 +10,8 @@ import { translator, type Locale, type Translate } from '../core/l10n';
 import type { CorpusView } from '../core/corpus/corpus-view';
 import { DEFAULT_MAX_FILE_SIZE, readArticle, writeArticleIfUnchanged, type ArticleOk, type ArticleRead } from '../node/article-file';
 import { removeStaleTempFiles } from '../node/atomic-write';
-import { CheckCorpus, loadCorpusStats } from './corpus';
+import { CheckCorpus, loadCorpusStats, loadRegistries } from './corpus';
+import { checkInWorkers, workerCount } from './parallel';
 import { StatsFileError, type CorpusStats } from '../core/corpus/stats-file';
 import { discover, toPosix, type ArticleTarget } from './discover';
 import { jsonReporter } from './format-json';
@@ -34,6 +35,8 @@ export interface CheckOptions {
   concurrency?: number;
   /** The language of messages (English when absent). */
   locale?: Locale;
+  /** Threads to check on (`--jobs`); by default one per core when the corpus is large enough. */
+  jobs?: number;
   /** A stats file of the whole corpus (`nassaq stats`, `nassaq stats merge`) to lint against. */
   stats?: string;
 }
@@ -75,7 +78,7 @@ export interface Reporter {
   end(summary: Summary): Promise<void>;
 }
 
-type Outcome =
+export type Outcome =
   | { kind: 'skipped'; target: ArticleTarget; reason: string; failed?: boolean }
   | { kind: 'checked'; target: ArticleTarget; text: string; findings: Finding[]; applied: number; notFixed?: string; failed?: boolean };
 
@@ -90,24 +93,19 @@ export async function runCheck(options: CheckOptions, terminal: Terminal): Promi
   // A bad stats file stops the run before any article is read.
   const stats = options.stats === undefined ? undefined : await loadStats([options.stats], options.cwd, terminal, t);
   if (stats === null) return EXIT_USAGE;
-  const found = await discoverAndRead(options, terminal, t);
-  if (!found) return EXIT_USAGE;
-  const { targets, reads } = found;
+  const targets = await discoverTargets(options, terminal, t);
+  if (!targets) return EXIT_USAGE;
+  // Against a stats file there is no index to build: one thread lints as fast as it reads.
+  const workers = stats ? 1 : workerCount(targets.length, options.jobs);
+  const outcomes = workers > 1 ? checkOnThreads(targets, options, workers, terminal, t) : checkOnThisThread(targets, options, stats, terminal, t);
 
   const reporter = createReporter(options.format, terminal, options, t);
   const summary = emptySummary(options.fix);
   // A fix that could not be written, or a crash inside a rule: reported, and the exit code is 2.
   let failed = false;
-  // A run killed before left temporary files beside the articles: tidy them before writing.
-  if (options.fix) await removeStaleTempFiles(targets.map((target) => path.dirname(target.file)));
-  // Corpus rules compare each article with all the others: index everything before linting.
-  const corpus = new CheckCorpus(targets, reads, options.cwd, undefined, t, stats && { stats, file: options.stats! });
-  for (const message of corpus.messages) terminal.err(message);
-  if (corpus.failed) return EXIT_USAGE;
-  terminal.startProgress(targets.length, options.fix ? t('Fixing') : t('Checking'));
   try {
-    for (let i = 0; i < targets.length; i++) {
-      const outcome = await processFile(targets[i], reads[i], options, corpus.viewFor(targets[i]), t);
+    for await (const outcome of outcomes) {
+      if (outcome === EXIT_USAGE) return EXIT_USAGE;
       terminal.tick();
       await record(outcome, options.cwd, reporter, summary);
       if (outcome.failed) failed = true;
@@ -121,15 +119,53 @@ export async function runCheck(options: CheckOptions, terminal: Terminal): Promi
   return summary.counts.error > 0 ? EXIT_ERRORS : EXIT_OK;
 }
 
+/** Reads and indexes every article, then lints them in order; yields EXIT_USAGE first if a registry is broken. */
+async function* checkOnThisThread(targets: ArticleTarget[], options: CheckOptions, stats: CorpusStats | undefined, terminal: Terminal, t: Translate): AsyncGenerator<Outcome | typeof EXIT_USAGE> {
+  const reads = await readWithProgress(targets, options, terminal, t);
+  // A run killed before left temporary files beside the articles: tidy them before writing.
+  if (options.fix) await removeStaleTempFiles(targets.map((target) => path.dirname(target.file)));
+  // Corpus rules compare each article with all the others: index everything before linting.
+  const corpus = new CheckCorpus(targets, reads, options.cwd, undefined, t, stats && { stats, file: options.stats! });
+  for (const message of corpus.messages) terminal.err(message);
+  if (corpus.failed) return yield EXIT_USAGE;
+  terminal.startProgress(targets.length, options.fix ? t('Fixing') : t('Checking'));
+  for (let i = 0; i < targets.length; i++) yield await processFile(targets[i], reads[i], options, corpus.viewFor(targets[i]), t);
+}
+
+/** The same on worker threads (parallel.ts), which read, index and lint; this thread reports. */
+async function* checkOnThreads(targets: ArticleTarget[], options: CheckOptions, workers: number, terminal: Terminal, t: Translate): AsyncGenerator<Outcome | typeof EXIT_USAGE> {
+  // Registries are read once, here, and their problems reported before any thread starts.
+  const registries = loadRegistries(targets, options.cwd, t);
+  for (const message of registries.messages) terminal.err(message);
+  if (registries.failed) return yield EXIT_USAGE;
+  if (options.fix) await removeStaleTempFiles(targets.map((target) => path.dirname(target.file)));
+  terminal.startProgress(targets.length, t('Indexing'));
+  const indexed = () => {
+    terminal.stopProgress();
+    terminal.startProgress(targets.length, options.fix ? t('Fixing') : t('Checking'));
+  };
+  yield* checkInWorkers(targets, options, registries, workers, { read: () => terminal.tick(), indexed });
+}
+
 /** Finds the articles and reads them, as check does; undefined when the paths or configuration are wrong (reported). */
 export async function discoverAndRead(options: ReadOptions, terminal: Terminal, t: Translate): Promise<{ targets: ArticleTarget[]; reads: ArticleRead[] } | undefined> {
+  const targets = await discoverTargets(options, terminal, t);
+  return targets && { targets, reads: await readWithProgress(targets, options, terminal, t) };
+}
+
+/** Finds the articles; undefined when the paths or configuration are wrong (reported). */
+async function discoverTargets(options: ReadOptions, terminal: Terminal, t: Translate): Promise<ArticleTarget[] | undefined> {
   const discovery = await discover(options.paths, options.cwd, options.configFile, t);
   for (const message of discovery.messages) terminal.err(message);
   if (discovery.failed) return undefined;
   if (discovery.targets.length === 0) terminal.err(`nassaq: ${t('no article files found (see include/exclude in nassaq.yaml)')}`);
-  terminal.startProgress(discovery.targets.length, t('Indexing'));
+  return discovery.targets;
+}
+
+async function readWithProgress(targets: readonly ArticleTarget[], options: ReadOptions, terminal: Terminal, t: Translate): Promise<ArticleRead[]> {
+  terminal.startProgress(targets.length, t('Indexing'));
   try {
-    return { targets: discovery.targets, reads: await readAll(discovery.targets, options, t, () => terminal.tick()) };
+    return await readAll(targets, options, t, () => terminal.tick());
   } finally {
     terminal.stopProgress();
   }
@@ -195,7 +231,7 @@ export function fileName(file: string, cwd: string): FileName {
 }
 
 /** Reads every target with bounded concurrency, in order. */
-async function readAll(targets: readonly ArticleTarget[], options: ReadOptions, t: Translate, onRead: () => void): Promise<ArticleRead[]> {
+export async function readAll(targets: readonly ArticleTarget[], options: Pick<ReadOptions, 'maxFileSize' | 'concurrency'>, t: Translate, onRead: () => void): Promise<ArticleRead[]> {
   const reads: ArticleRead[] = [];
   // --max-file-size wins over max-file-size in the nassaq.yaml that governs the file.
   const maxBytes = (target: ArticleTarget) => options.maxFileSize ?? target.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
@@ -207,7 +243,7 @@ async function readAll(targets: readonly ArticleTarget[], options: ReadOptions, 
 }
 
 /** Lints and (with --fix) repairs one file. Never rejects. */
-async function processFile(target: ArticleTarget, read: ArticleRead, options: CheckOptions, corpus: CorpusView, t: Translate): Promise<Outcome> {
+export async function processFile(target: ArticleTarget, read: ArticleRead, options: Pick<CheckOptions, 'fix' | 'quiet' | 'locale'>, corpus: CorpusView, t: Translate): Promise<Outcome> {
   if (!read.ok) return { kind: 'skipped', target, reason: read.reason };
   try {
     const findings = lintText(read.text, target.config, { corpus, locale: options.locale });

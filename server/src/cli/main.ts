@@ -8,6 +8,7 @@ import { EXIT_OK, EXIT_USAGE, FORMATS, runCheck, type Format } from './check';
 import { runConvert } from './convert';
 import { runStats, runStatsMerge } from './stats';
 import { nassaqVersion } from './format-sarif';
+import { isCheckWorker, startCheckWorker } from './parallel';
 import { Terminal } from './progress';
 
 /** `--help`, in the language of messages. Names of commands and options stay as they are typed. */
@@ -34,6 +35,7 @@ function help(t: Translate): string {
       ['-c, --config FILE', t('Use this nassaq.yaml instead of the nearest one')],
       ['    --locale ar|en', t('Language of messages (default: LC_ALL, LC_MESSAGES or LANG\nwhen they start with ar; English for json and sarif)')],
       ['    --max-file-size N', t('Skip files larger than N bytes (suffixes K, M, G; default 20M,\nor max-file-size in nassaq.yaml)')],
+      ['-j, --jobs N', t('check: threads to use (default: one per core, up to 4, for\n100 articles or more per thread)')],
       ['    --stats FILE', t('check: lint against these statistics of the whole corpus\n(from stats or stats merge; see docs/scaling.md)')],
       ['-o, --out FILE', t('stats: where to write the statistics (gzip if it ends with .gz)')],
       ['-h, --help', t('Show this help')],
@@ -75,6 +77,7 @@ const OPTIONS = {
   'dry-run': { type: 'boolean' },
   out: { type: 'string', short: 'o' },
   stats: { type: 'string', multiple: true },
+  jobs: { type: 'string', short: 'j' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -131,6 +134,7 @@ async function dispatch(argv: readonly string[], terminal: Terminal, cwd: string
   }
   if (command !== 'stats' && values.out !== undefined) throw new UsageError(t('--out is an option of stats'));
   if (command !== 'check' && values.stats !== undefined) throw new UsageError(t('--stats is an option of check'));
+  if (command !== 'check' && values.jobs !== undefined) throw new UsageError(t('--jobs is an option of check'));
   const size = (value: string | undefined) => (value === undefined ? undefined : parseSize(value, t));
   if (command === 'stats') {
     if (values.fix || values.quiet || format !== 'text') throw new UsageError(t("'stats' takes no --fix, --quiet or --format"));
@@ -168,6 +172,7 @@ async function dispatch(argv: readonly string[], terminal: Terminal, cwd: string
         quiet: values.quiet ?? false,
         configFile: values.config,
         maxFileSize: size(values['max-file-size']),
+        jobs: values.jobs === undefined ? undefined : parseJobs(values.jobs, t),
         locale,
         stats: oneStatsFile(values.stats, t),
       },
@@ -221,6 +226,11 @@ export function chooseLocale(option: string | undefined, format: Format, env: En
 }
 
 /** Bytes, with an optional K, M or G suffix (powers of 1024). */
+function parseJobs(value: string, t: Translate): number {
+  if (!/^[1-9]\d{0,2}$/.test(value.trim())) throw new UsageError(t("--jobs expects a number of threads such as 2, not '{0}'", value));
+  return Number(value);
+}
+
 export function parseSize(value: string, t: Translate = english): number {
   const match = /^(\d+)\s*([KMG]?)i?B?$/i.exec(value.trim());
   if (!match) throw new UsageError(t("--max-file-size expects a number of bytes such as 5000000 or 20M, not '{0}'", value));
@@ -275,4 +285,5 @@ async function main(): Promise<void> {
   }
 }
 
-if (require.main === module) void main();
+if (isCheckWorker()) startCheckWorker();
+else if (require.main === module) void main();

@@ -19,7 +19,14 @@ export class CorpusIndex {
   /** Bumped on every change, so callers can tell whether corpus findings may have moved. */
   generation = 0;
 
-  constructor(facets: readonly CorpusFacet[]) {
+  /**
+   * `keepFileData: false` keeps only each file's hash: a run that indexes every file once (the CLI)
+   * needs no per-file data, which is most of an index's memory, but such a file cannot change.
+   */
+  constructor(
+    facets: readonly CorpusFacet[],
+    private readonly options: { keepFileData?: boolean } = {},
+  ) {
     this.facets = [wordFacet as CorpusFacet, ...facets.filter((f) => f.id !== wordFacet.id)];
     for (const facet of this.facets) this.stats.set(facet.id, facet.createStats());
   }
@@ -98,16 +105,19 @@ export class CorpusIndex {
 
   private replace(fileId: string, entry: FileEntry | undefined): void {
     const old = this.entries.get(fileId);
+    if (old?.data === NO_DATA) throw new Error(`${fileId} is indexed without its data: it cannot change`);
     for (const facet of this.facets) {
       const stats = this.stats.get(facet.id);
       if (old) facet.remove(stats, old.data.get(facet.id));
       if (entry) facet.add(stats, entry.data.get(facet.id));
     }
-    if (entry) this.entries.set(fileId, entry);
+    if (entry) this.entries.set(fileId, this.options.keepFileData === false ? { hash: entry.hash, length: entry.length, data: NO_DATA } : entry);
     else this.entries.delete(fileId);
     this.generation++;
   }
 }
+
+const NO_DATA: ReadonlyMap<string, unknown> = new Map();
 
 /** FNV-1a over UTF-16 code units; with the length it tells whether a file's text changed. */
 export function contentHash(text: string): number {

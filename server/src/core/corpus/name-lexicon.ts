@@ -312,7 +312,8 @@ export class NameLexicon {
     let count = this.cache.bare.get(bare);
     if (count === undefined) {
       const words = this.corpus.words;
-      count = Math.max(words.count(bare), ...spellingVariants(bare).map((v) => words.count(v)));
+      // Every spelling variant shares the word's fold key: with no other word of that key, none is attested.
+      count = words.hasOtherSpelling(bare) ? Math.max(words.count(bare), ...spellingVariants(bare).map((v) => words.count(v))) : words.count(bare);
       this.cache.bare.set(bare, count);
     }
     return count;
@@ -326,7 +327,9 @@ export class NameLexicon {
     const joined = bare.replace(' ', '');
     const head = compoundHead(joined);
     forms = [];
-    for (const v of [joined, ...spellingVariants(joined)]) {
+    // Spelling variants share the word's fold key, so a word alone under its key has none in the
+    // corpus; spaced compounds are counted in pairs, which that test does not cover.
+    for (const v of head || words.hasOtherSpelling(joined) ? [joined, ...spellingVariants(joined)] : [joined]) {
       for (const spaced of head ? [false, true] : [false]) {
         const count = (s: string) => (spaced ? words.pairCount(s) : words.count(s));
         const current = v === joined && spaced === bare.includes(' ');

@@ -2,8 +2,9 @@
 // each pair of adjacent words occurs (keyed by the pair written without its space, so a merged
 // token finds its spaced form in one lookup).
 import { isArabicLetter } from '../text/chars';
-import { surfaceKey } from '../text/normalize';
-import { countsOf, readTable, StatsChunkError, tableChunks, type StatsChunk } from './facet';
+import { foldKey, surfaceKey } from '../text/normalize';
+import { CountTable } from './count-table';
+import { CHUNK_ROWS, countsOf, readTable, StatsChunkError, tableChunks, type StatsChunk } from './facet';
 import { bump, type CorpusFacet, type FileInput } from './facet';
 
 /** One file's words, kept compact: a corpus of 50,000 files holds one of these per file. */
@@ -21,13 +22,17 @@ export interface WordData {
 interface Tally {
   count: number;
   files: number;
+  /** A word's key, shared by every file's word list (see apply). */
+  readonly key?: string;
 }
 
 export class WordStats {
   tokenCount = 0;
   fileCount = 0;
   readonly words = new Map<string, Tally>();
-  readonly pairs = new Map<number, Tally>();
+  readonly pairs = new CountTable();
+  /** Distinct words per fold key (see foldKey): most words have one spelling, and then no other needs looking up. */
+  private readonly folds = new Map<string, number>();
 
   /** Occurrences of a word (compared on its surface key) in the corpus. */
   count(word: string): number {
@@ -40,11 +45,34 @@ export class WordStats {
 
   /** Occurrences of two adjacent words whose concatenation is `joined` (`الأمم المتحدة` for `الأممالمتحدة`). */
   pairCount(joined: string): number {
-    return this.pairs.get(pairHash(surfaceKey(joined)))?.count ?? 0;
+    return this.pairs.count(pairHash(surfaceKey(joined)));
   }
 
   pairFileCount(joined: string): number {
-    return this.pairs.get(pairHash(surfaceKey(joined)))?.files ?? 0;
+    return this.pairs.files(pairHash(surfaceKey(joined)));
+  }
+
+  /** Whether the corpus has a word with the fold key of `word` other than `word` itself. */
+  hasOtherSpelling(word: string): boolean {
+    const key = surfaceKey(word);
+    return (this.folds.get(foldKey(key)) ?? 0) > (this.words.has(key) ? 1 : 0);
+  }
+
+  /** Adds occurrences and files of one word (negative to take them away); returns its entry while it lasts. */
+  addWord(key: string, count: number, files: number): Tally | undefined {
+    let entry = this.words.get(key);
+    if (!entry) {
+      if (files <= 0) return undefined;
+      this.words.set(key, (entry = { count, files, key }));
+      bump(this.folds, foldKey(key), 1);
+      return entry;
+    }
+    entry.count += count;
+    entry.files += files;
+    if (entry.files > 0) return entry;
+    this.words.delete(key);
+    bump(this.folds, foldKey(key), -1);
+    return undefined;
   }
 }
 
@@ -61,38 +89,38 @@ export const wordFacet: CorpusFacet<WordData, WordStats> = {
 function apply(stats: WordStats, data: WordData, sign: 1 | -1): void {
   stats.tokenCount += sign * data.tokenCount;
   stats.fileCount += sign;
-  for (let i = 0; i < data.words.length; i++) tally(stats.words, data.words[i], sign, data.wordCounts[i]);
-  for (let i = 0; i < data.pairs.length; i++) tally(stats.pairs, data.pairs[i], sign, data.pairCounts[i]);
-}
-
-function tally<K>(map: Map<K, Tally>, key: K, sign: 1 | -1, count: number): void {
-  const entry = map.get(key);
-  if (!entry) {
-    if (sign > 0) map.set(key, { count, files: 1 });
-    return;
+  const words = data.words;
+  for (let i = 0; i < words.length; i++) {
+    const entry = stats.addWord(words[i], sign * data.wordCounts[i], sign);
+    // One string per distinct word in the whole index: each file's list points at the corpus's copy
+    // (the file's own strings were sliced from its text, and would keep it alive).
+    if (entry?.key !== undefined) words[i] = entry.key;
   }
-  entry.count += sign * count;
-  entry.files += sign;
-  if (entry.files === 0) map.delete(key);
+  for (let i = 0; i < data.pairs.length; i++) stats.pairs.add(data.pairs[i], sign * data.pairCounts[i], sign);
 }
 
 function collectWords({ tokens }: FileInput): WordData {
   const words = new Map<string, number>();
   const pairs = new Map<number, number>();
   let tokenCount = 0;
-  let previous: string | undefined;
+  // The FNV state after the previous word: a pair's hash continues it over the next word, so no
+  // `previous + key` string is built per word.
+  let previous = -1;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     if (token.kind !== 'arabic') {
       // A pair is two Arabic words separated by exactly one plain space.
-      if (!(token.kind === 'space' && token.text === ' ')) previous = undefined;
+      if (!(token.kind === 'space' && token.text === ' ')) previous = -1;
       continue;
     }
     tokenCount++;
     const key = surfaceKey(token.text);
-    bump(words, key, 1);
-    if (previous !== undefined && tokens[i - 1].kind === 'space') bump(pairs, pairHash(previous + key), 1);
-    previous = hasLetters(key) ? key : undefined;
+    words.set(key, (words.get(key) ?? 0) + 1);
+    if (previous !== -1 && tokens[i - 1].kind === 'space') {
+      const pair = finishHash(fnv(previous, key));
+      pairs.set(pair, (pairs.get(pair) ?? 0) + 1);
+    }
+    previous = hasLetters(key) ? fnv(FNV_SEED, key) : -1;
   }
   const pairList = [...pairs.keys()];
   return {
@@ -115,8 +143,18 @@ function hasLetters(word: string): boolean {
  * using it never decide on that count alone.
  */
 export function pairHash(text: string): number {
-  let hash = 0x811c9dc5;
+  return finishHash(fnv(FNV_SEED, text));
+}
+
+const FNV_SEED = 0x811c9dc5;
+
+/** FNV-1a state after `text`, from `hash` (unsigned 32 bits, so -1 is free as "no state"). */
+function fnv(hash: number, text: string): number {
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619);
+  return hash >>> 0;
+}
+
+function finishHash(hash: number): number {
   return (hash ^ (hash >>> 30)) & 0x3fffffff;
 }
 
@@ -126,7 +164,13 @@ function* exportWordStats(stats: WordStats): Generator<StatsChunk> {
   yield ['totals', stats.tokenCount, stats.fileCount];
   const columns = [(tally: Tally) => tally.count, (tally: Tally) => tally.files];
   yield* tableChunks('words', stats.words, columns);
-  yield* tableChunks('pairs', stats.pairs, columns);
+  // As tableChunks writes them (sorted keys as differences), straight from the typed arrays.
+  const { keys, counts, files } = stats.pairs.sorted();
+  for (let start = 0; start < keys.length; start += CHUNK_ROWS) {
+    const end = Math.min(start + CHUNK_ROWS, keys.length);
+    const written = Array.from(keys.subarray(start, end), (key, i) => (i === 0 ? key : key - keys[start + i - 1]));
+    yield ['pairs', written, Array.from(counts.subarray(start, end)), Array.from(files.subarray(start, end))];
+  }
 }
 
 function addWordStats(stats: WordStats, chunk: StatsChunk): void {
@@ -134,18 +178,12 @@ function addWordStats(stats: WordStats, chunk: StatsChunk): void {
     const [tokens, files] = countsOf(chunk.slice(1), 'totals', 2);
     stats.tokenCount += tokens;
     stats.fileCount += files;
-  } else if (chunk[0] === 'words') addTallies(stats.words, readTable(chunk, 'string', 2));
-  else if (chunk[0] === 'pairs') addTallies(stats.pairs, readTable(chunk, 'integer', 2));
-  else throw new StatsChunkError(`unknown table '${String(chunk[0])}'`);
-}
-
-function addTallies<K>(map: Map<K, Tally>, { keys, columns: [counts, files] }: { keys: K[]; columns: number[][] }): void {
-  for (let i = 0; i < keys.length; i++) {
-    if (files[i] === 0) continue;
-    const entry = map.get(keys[i]);
-    if (entry) {
-      entry.count += counts[i];
-      entry.files += files[i];
-    } else map.set(keys[i], { count: counts[i], files: files[i] });
-  }
+  } else if (chunk[0] === 'words') {
+    const { keys, columns: [counts, files] } = readTable(chunk, 'string', 2);
+    // Through addWord, which keeps the per-fold counts.
+    for (let i = 0; i < keys.length; i++) stats.addWord(keys[i], counts[i], files[i]);
+  } else if (chunk[0] === 'pairs') {
+    const { keys, columns: [counts, files] } = readTable(chunk, 'integer', 2);
+    for (let i = 0; i < keys.length; i++) stats.pairs.add(keys[i], counts[i], files[i]);
+  } else throw new StatsChunkError(`unknown table '${String(chunk[0])}'`);
 }

@@ -392,6 +392,12 @@ export const AR: Catalog = {
   'stats: where to write the statistics (gzip if it ends with .gz)': 'stats: الملف الذي تُكتب فيه الإحصاءات (مضغوطة بـgzip إذا انتهى اسمه بـ‎.gz)',
   '--out is an option of stats': 'الخيار ‎--out خاص بالأمر stats',
   '--stats is an option of check': 'الخيار ‎--stats خاص بالأمر check',
+
+  // ---- check on several threads ----
+  'check: threads to use (default: one per core, up to 4, for\n100 articles or more per thread)':
+    'check: عدد الخيوط المستعملة (افتراضيًا خيط لكل نواة، حتى 4،\nإذا كان لكل خيط 100 مقالة أو أكثر)',
+  "--jobs expects a number of threads such as 2, not '{0}'": 'يأخذ الخيار ‎--jobs عدد خيوط مثل 2، لا «{0}»',
+  '--jobs is an option of check': 'الخيار ‎--jobs خاص بالأمر check',
   "'stats' takes no --fix, --quiet or --format": 'الأمر «stats» لا يأخذ ‎--fix ولا ‎--quiet ولا ‎--format',
   "'stats' needs --out FILE": 'الأمر «stats» يحتاج إلى ‎--out FILE',
   "'stats merge' takes only --out and --locale": 'الأمر «stats merge» لا يأخذ إلا ‎--out و‎--locale',
