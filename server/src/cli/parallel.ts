@@ -3,7 +3,6 @@
 // are sums, see facet.ts: the same merge as `nassaq stats merge`), and each worker lints its share
 // against the statistics of the whole corpus. The findings are those of a run on one thread
 // (test/cli/parallel.test.ts); the main thread only reports them, in the order of the articles.
-import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { StatsChunk } from '../core/corpus/facet';
 import { translator } from '../core/l10n';
@@ -11,17 +10,18 @@ import { processFile, readAll, type CheckOptions, type Outcome } from './check';
 import { CheckCorpus, type Registries } from './corpus';
 import type { ArticleTarget } from './discover';
 
-/** Below this many articles per worker, starting threads costs more than it saves. */
-const MIN_FILES_PER_WORKER = 100;
-const READ_BATCH = 50;
-/** Each worker holds the whole corpus's statistics: more than a few would cost memory for little gain. */
-const MAX_WORKERS = 4;
-
-/** Threads to check `files` articles with: `--jobs` (at most one per article), or one per core for a large enough corpus, capped. */
-export function workerCount(files: number, jobs?: number): number {
-  if (jobs !== undefined) return Math.max(1, Math.min(jobs, files));
-  return Math.max(1, Math.min(availableParallelism(), MAX_WORKERS, Math.floor(files / MIN_FILES_PER_WORKER)));
+/**
+ * Threads to check `files` articles with: `--jobs`, at most one per article; one by default. On the
+ * 2-core development machine a second thread did not pay (each worker warms its own caches and
+ * builds its own registry matcher, and the garbage collector already uses the second core): see
+ * the closing note of issue #6 and README, "Command line".
+ */
+export function workerCount(files: number, jobs = 1): number {
+  return Math.max(1, Math.min(jobs, files));
 }
+
+/** Articles read per progress message from a worker. */
+const READ_BATCH = 50;
 
 /** A worker's statistics as JSON text: the main thread passes it on as one string, never parsing it. */
 type Exported = string;
