@@ -160,6 +160,7 @@ describe('stats file reader', () => {
     refuses([...good.slice(0, 2), '{"facet":"words","chunk":["words",["a"],[1]]}', ...good.slice(2)], /^line 3: damaged statistics \(table 'words' needs keys and 2 columns\)$/);
     refuses([...good.slice(0, 2), '{"facet":"words","chunk":["words",["a"],[-1],[1]]}', ...good.slice(2)], /^line 3: damaged statistics .*-1 is not a count/);
     refuses([...good.slice(0, 2), '{"facet":"words"', ...good.slice(2)], /^line 3 is not JSON/);
+    refuses([...good.slice(0, 2), '{"facet":"words","chunk":["pairs",[4294967296],[1],[1]]}', ...good.slice(2)], /^line 3: damaged statistics \(pair key 4294967296 is not a pair hash\)$/);
     refuses([...good.slice(0, 2), '{"facet":"nope","chunk":[]}', ...good.slice(2)], /^line 3: damaged statistics/);
     refuses([...good, '{"end":0}'], /text after the end line/);
     refuses([good[0], ...good.slice(2)], /the end line says/);

@@ -4,8 +4,7 @@
 import { isArabicLetter } from '../text/chars';
 import { foldKey, surfaceKey } from '../text/normalize';
 import { CountTable } from './count-table';
-import { CHUNK_ROWS, countsOf, readTable, StatsChunkError, tableChunks, type StatsChunk } from './facet';
-import { bump, type CorpusFacet, type FileInput } from './facet';
+import { bump, CHUNK_ROWS, countsOf, readTable, StatsChunkError, tableChunks, type CorpusFacet, type FileInput, type StatsChunk } from './facet';
 
 /** One file's words, kept compact: a corpus of 50,000 files holds one of these per file. */
 export interface WordData {
@@ -154,8 +153,10 @@ function fnv(hash: number, text: string): number {
   return hash >>> 0;
 }
 
+const MAX_PAIR_HASH = 0x3fffffff;
+
 function finishHash(hash: number): number {
-  return (hash ^ (hash >>> 30)) & 0x3fffffff;
+  return (hash ^ (hash >>> 30)) & MAX_PAIR_HASH;
 }
 
 // ---- exported statistics: every figure is a sum over files (tokens, files, occurrences, files containing) ----
@@ -184,6 +185,8 @@ function addWordStats(stats: WordStats, chunk: StatsChunk): void {
     for (let i = 0; i < keys.length; i++) stats.addWord(keys[i], counts[i], files[i]);
   } else if (chunk[0] === 'pairs') {
     const { keys, columns: [counts, files] } = readTable(chunk, 'integer', 2);
+    const bad = keys.find((key) => key > MAX_PAIR_HASH);
+    if (bad !== undefined) throw new StatsChunkError(`pair key ${bad} is not a pair hash`);
     for (let i = 0; i < keys.length; i++) stats.pairs.add(keys[i], counts[i], files[i]);
   } else throw new StatsChunkError(`unknown table '${String(chunk[0])}'`);
 }
