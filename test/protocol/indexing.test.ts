@@ -38,3 +38,40 @@ describe('indexing notifications', () => {
     ]);
   });
 });
+
+describe('an article opened at startup', () => {
+  let root: string;
+  let client: LspTestClient;
+
+  before(() => {
+    root = mkdtempSync(path.join(tmpdir(), 'nassaq-open-first-'));
+    // A registry of 3,000 actors takes long enough to parse that an article opened at startup would
+    // wait for it, were it not diagnosed first. Names made of invented syllables.
+    const syllables = ['با', 'تو', 'سي', 'مر', 'كا', 'لو', 'ني', 'ها', 'ري', 'دو'];
+    const name = (i: number) => [i % 10, Math.floor(i / 10) % 10, Math.floor(i / 100) % 10, Math.floor(i / 1000) % 10].map((d) => syllables[d]).join('');
+    const actors = Array.from({ length: 3000 }, (_, i) => `  - id: a${i}\n    name: ${name(i)} ${name(i + 7)}\n    type: person\n    aliases: [${name(i)}]\n`);
+    writeFileSync(path.join(root, 'actors.yaml'), `actors:\n${actors.join('')}`);
+    for (let i = 0; i < 20; i++) writeFileSync(path.join(root, `article-${i}.txt`), `افتتح المعرض أبوابه في يومه ${i}.\n`);
+  });
+
+  after(async () => {
+    await client.stop();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('is diagnosed before the scan reads the registry and indexes', async () => {
+    client = new LspTestClient();
+    let publishedBeforeIndexing: boolean | undefined;
+    let documentUri = '';
+    const file = path.join(root, 'article-0.txt');
+    client.connection.onNotification('nassaq/indexing', (params: { done: number }) => {
+      if (params.done === 0) publishedBeforeIndexing ??= client.lastPublished(documentUri) !== undefined;
+    });
+    await client.initialize(root);
+    documentUri = client.open(file, 'افتتح المعرض أبوابــه.\n');
+    await client.indexed(1);
+    assert.equal(publishedBeforeIndexing, true);
+    const diagnostics = await client.diagnostics(documentUri);
+    assert.ok(diagnostics.some((d) => d.code === 'tatweel'), JSON.stringify(diagnostics));
+  });
+});

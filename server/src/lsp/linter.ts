@@ -41,6 +41,9 @@ export class Linter {
   publishedElsewhere: (file: string) => boolean = () => false;
   /** Whole-file problems (not UTF-8, binary, too large) that stop an article from being linted. */
   readonly fileProblems = new FileProblems();
+  /** Validations under way, and who waits for there to be none (see whenIdle). */
+  private validating = 0;
+  private idleWaiters: Array<() => void> = [];
   /** Related information in other files for some findings (see related-locations.ts). */
   relatedElsewhere: (uri: string, findings: readonly Finding[]) => Promise<Map<Finding, DiagnosticRelatedInformation[]>> = async () => new Map();
 
@@ -51,6 +54,14 @@ export class Linter {
     private readonly settings: SettingsCache,
     private readonly corpus: CorpusSource,
   ) {}
+
+  /**
+   * Resolves once no validation is under way (at once if none is). Indexing waits for this before
+   * its long synchronous steps, so an article opened at startup shows its diagnostics first.
+   */
+  whenIdle(): Promise<void> {
+    return this.validating === 0 ? Promise.resolve() : new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
 
   validateNow(document: TextDocument): void {
     this.cancelTimer(document.uri);
@@ -121,6 +132,7 @@ export class Linter {
     // holds on to the object and the version it started on, and gives up if either moved on.
     const version = document.version;
     const stale = () => this.documents.get(document.uri) !== document || document.version !== version;
+    this.validating++;
     try {
       const findings = await this.analyse(document);
       if (stale()) return; // a newer version (or a reopened document) will be validated
@@ -133,6 +145,8 @@ export class Linter {
       await this.connection.sendDiagnostics({ uri: document.uri, version, diagnostics });
     } catch (error) {
       this.connection.console.error(`Linting ${document.uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
+    } finally {
+      if (--this.validating === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
     }
   }
 

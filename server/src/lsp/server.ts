@@ -37,6 +37,8 @@ import type { SpellingFix } from '../core/rules/rule';
 declare const NASSAQ_VERSION: string | undefined;
 const VERSION = typeof NASSAQ_VERSION === 'string' ? NASSAQ_VERSION : 'dev';
 const CORPUS_SETTLE_MS = 300;
+/** How long a scan waits for open articles to be diagnosed before it parses the registries. */
+const OPEN_FIRST_MS = 1000;
 const CONFIG_RESCAN_MS = 500;
 
 export function startServer(connection: Connection): void {
@@ -68,6 +70,8 @@ export function startServer(connection: Connection): void {
   const views = new CorpusViews(index.corpus, index.actors, (file) => registries.pathFor(file));
   const linter = new Linter(connection, documents, configs, settings, views);
   linter.publishedElsewhere = (file) => registries.isRegistry(file);
+  // Not longer than OPEN_FIRST_MS: a client slow to answer must not hold up the index.
+  index.beforeRegistries = () => Promise.race([linter.whenIdle(), new Promise<void>((resolve) => setTimeout(resolve, OPEN_FIRST_MS))]);
   const canonicalLocations = new CanonicalLocations(index, (file) => actors.textOf(file));
   linter.relatedElsewhere = (uri, findings) => canonicalLocations.forFindings(uri, findings);
   let settle: NodeJS.Timeout | undefined;

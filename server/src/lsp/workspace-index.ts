@@ -36,6 +36,11 @@ export class WorkspaceIndex {
   private roots: readonly string[] = [];
   private indexing = false;
   private readonly listeners: Array<() => void> = [];
+  /**
+   * Awaited before a scan parses the registries, which takes a second for thousands of actors and
+   * blocks: the linter sets it so that articles opened meanwhile are diagnosed first.
+   */
+  beforeRegistries: () => Promise<void> = async () => undefined;
   private changed = () => this.listeners.forEach((listener) => listener());
 
   constructor(
@@ -133,6 +138,7 @@ export class WorkspaceIndex {
       const seen = new Set(files);
       for (const known of [...this.corpus.fileIds()]) if (!seen.has(known) && !this.open.has(known)) this.forget(known);
       // Registries first: every article is then matched against the actors in force.
+      await this.beforeRegistries();
       this.actors.setRegistries(this.registries.sourcesFor([...files, ...this.open.keys()]));
       for (const [file, text] of this.open) this.feed(file, text);
       progress?.begin(t('Indexing corpus'), 0, t('{0}/{1} files', 0, files.length.toLocaleString('en')), false);
