@@ -35,7 +35,7 @@ export interface CheckOptions {
   concurrency?: number;
   /** The language of messages (English when absent). */
   locale?: Locale;
-  /** Worker threads to check on (`--jobs`); by default one per core for a large corpus (parallel.ts). */
+  /** Worker threads to check on (`--jobs`); one by default (parallel.ts says why). */
   jobs?: number;
   /** A stats file of the whole corpus (`nassaq stats`, `nassaq stats merge`) to lint against. */
   stats?: string;

@@ -35,7 +35,7 @@ function help(t: Translate): string {
       ['-c, --config FILE', t('Use this nassaq.yaml instead of the nearest one')],
       ['    --locale ar|en', t('Language of messages (default: LC_ALL, LC_MESSAGES or LANG\nwhen they start with ar; English for json and sarif)')],
       ['    --max-file-size N', t('Skip files larger than N bytes (suffixes K, M, G; default 20M,\nor max-file-size in nassaq.yaml)')],
-      ['-j, --jobs N', t('check: threads to use (default: one per core, up to 4, from\n5,000 articles on; the report is the same)')],
+      ['-j, --jobs N', t('check: threads to use (default 1; the report is the same)')],
       ['    --stats FILE', t('check: lint against these statistics of the whole corpus\n(from stats or stats merge; see docs/scaling.md)')],
       ['-o, --out FILE', t('stats: where to write the statistics (gzip if it ends with .gz)')],
       ['-h, --help', t('Show this help')],

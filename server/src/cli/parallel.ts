@@ -3,7 +3,6 @@
 // are sums, see facet.ts: the same merge as `nassaq stats merge`), and each worker lints its share
 // against the statistics of the whole corpus. The findings are those of a run on one thread
 // (test/cli/parallel.test.ts); the main thread only reports them, in the order of the articles.
-import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { StatsChunk } from '../core/corpus/facet';
 import { translator } from '../core/l10n';
@@ -12,20 +11,15 @@ import { CheckCorpus, type Registries } from './corpus';
 import type { ArticleTarget } from './discover';
 
 /**
- * Threads to check `files` articles with: `--jobs` (at most one per article), else one per core (up
- * to 4) from MIN_FILES_FOR_THREADS articles on, else one. Each worker warms its own caches and
- * builds its own registry matcher, and the garbage collector already uses a second core, so a
- * second thread only pays on large corpora: measured on 2 cores, 2,000 articles were checked no
- * faster (and with 75% more memory), 10,000 articles 15% faster (see the closing note of issue #6).
+ * Threads to check `files` articles with: `--jobs` (at most one per article), else one. Each worker
+ * warms its own caches, builds its own registry matcher and holds the whole corpus's statistics,
+ * and the garbage collector already uses a second core: measured on 2 cores, two threads checked
+ * 2,000 generated articles no faster, 10,000 generated and 5,000 real ones 11-15% faster, for 47-82%
+ * more memory (the closing note of issue #6). Worth it with idle cores and memory to spare only.
  */
-export function workerCount(files: number, jobs?: number): number {
-  if (jobs !== undefined) return Math.max(1, Math.min(jobs, files));
-  return files >= MIN_FILES_FOR_THREADS ? Math.min(availableParallelism(), MAX_WORKERS) : 1;
+export function workerCount(files: number, jobs = 1): number {
+  return Math.max(1, Math.min(jobs, files));
 }
-
-const MIN_FILES_FOR_THREADS = 5_000;
-/** Every worker holds the whole corpus's statistics: more would cost memory for little gain. */
-const MAX_WORKERS = 4;
 
 /** Articles read per progress message from a worker. */
 const READ_BATCH = 50;

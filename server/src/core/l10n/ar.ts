@@ -394,8 +394,7 @@ export const AR: Catalog = {
   '--stats is an option of check': 'الخيار ‎--stats خاص بالأمر check',
 
   // ---- check on several threads ----
-  'check: threads to use (default: one per core, up to 4, from\n5,000 articles on; the report is the same)':
-    'check: عدد الخيوط المستعملة (افتراضيًا خيط لكل نواة، حتى 4، ابتداءً من\n5000 مقالة؛ والتقرير هو نفسه)',
+  'check: threads to use (default 1; the report is the same)': 'check: عدد الخيوط المستعملة (افتراضيًا 1؛ والتقرير هو نفسه)',
   "--jobs expects a number of threads such as 2, not '{0}'": 'يأخذ الخيار ‎--jobs عدد خيوط مثل 2، لا «{0}»',
   '--jobs is an option of check': 'الخيار ‎--jobs خاص بالأمر check',
   "'stats' takes no --fix, --quiet or --format": 'الأمر «stats» لا يأخذ ‎--fix ولا ‎--quiet ولا ‎--format',
