@@ -59,13 +59,19 @@ export const CHUNK_ROWS = 50_000;
  */
 export function* tableChunks<K extends string | number, V>(table: string, map: ReadonlyMap<K, V>, columns: ReadonlyArray<(value: V) => number>): Generator<StatsChunk> {
   const keys = [...map.keys()];
-  const numeric = typeof keys[0] === 'number';
-  if (numeric) (keys as number[]).sort((a, b) => a - b);
+  if (typeof keys[0] === 'number') (keys as number[]).sort((a, b) => a - b);
   else keys.sort();
+  yield* sortedTableChunks(table, keys, columns.map((column) => keys.map((key) => column(map.get(key)!))));
+}
+
+/** A table already sorted by key, as tableChunks writes it: `columns[c][i]` is column c of row `keys[i]`. */
+export function* sortedTableChunks(table: string, keys: ArrayLike<string | number>, columns: ReadonlyArray<ArrayLike<number>>): Generator<StatsChunk> {
+  const slice = <T>(values: ArrayLike<T>, start: number, end: number) => Array.from({ length: end - start }, (_, i) => values[start + i]);
   for (let start = 0; start < keys.length; start += CHUNK_ROWS) {
-    const rows = keys.slice(start, start + CHUNK_ROWS);
-    const written = numeric ? (rows as number[]).map((key, i) => (i === 0 ? key : key - (rows[i - 1] as number))) : rows;
-    yield [table, written, ...columns.map((column) => rows.map((key) => column(map.get(key)!)))];
+    const end = Math.min(start + CHUNK_ROWS, keys.length);
+    const rows = slice<string | number>(keys, start, end);
+    const written = typeof rows[0] === 'number' ? rows.map((key, i) => (i === 0 ? key : (key as number) - (rows[i - 1] as number))) : rows;
+    yield [table, written, ...columns.map((column) => slice(column, start, end))];
   }
 }
 

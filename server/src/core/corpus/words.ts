@@ -4,7 +4,7 @@
 import { isArabicLetter } from '../text/chars';
 import { foldKey, surfaceKey } from '../text/normalize';
 import { CountTable } from './count-table';
-import { bump, CHUNK_ROWS, countsOf, readTable, StatsChunkError, tableChunks, type CorpusFacet, type FileInput, type StatsChunk } from './facet';
+import { bump, countsOf, readTable, sortedTableChunks, StatsChunkError, tableChunks, type CorpusFacet, type FileInput, type StatsChunk } from './facet';
 
 /** One file's words, kept compact: a corpus of 50,000 files holds one of these per file. */
 export interface WordData {
@@ -165,13 +165,8 @@ function* exportWordStats(stats: WordStats): Generator<StatsChunk> {
   yield ['totals', stats.tokenCount, stats.fileCount];
   const columns = [(tally: Tally) => tally.count, (tally: Tally) => tally.files];
   yield* tableChunks('words', stats.words, columns);
-  // As tableChunks writes them (sorted keys as differences), straight from the typed arrays.
   const { keys, counts, files } = stats.pairs.sorted();
-  for (let start = 0; start < keys.length; start += CHUNK_ROWS) {
-    const end = Math.min(start + CHUNK_ROWS, keys.length);
-    const written = Array.from(keys.subarray(start, end), (key, i) => (i === 0 ? key : key - keys[start + i - 1]));
-    yield ['pairs', written, Array.from(counts.subarray(start, end)), Array.from(files.subarray(start, end))];
-  }
+  yield* sortedTableChunks('pairs', keys, [counts, files]);
 }
 
 function addWordStats(stats: WordStats, chunk: StatsChunk): void {
