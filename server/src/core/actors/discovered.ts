@@ -3,7 +3,7 @@
 // corpus facet: each file contributes the names it marks, the corpus keeps their counts.
 import { bump, type CorpusFacet, type FileInput } from '../corpus/facet';
 import { addCounterTable, exportCounterTables, type CounterTables, type StatsChunk } from '../corpus/facet';
-import { arabicRun, CONNECTORS, foldOf, nameContextWords, type RunWord } from '../corpus/names';
+import { CONNECTORS, foldOf, nameContext, type RunWord } from '../corpus/names';
 import { foldKey } from '../text/normalize';
 import type { ActorType } from './registry';
 
@@ -46,8 +46,7 @@ function apply(stats: MarkedNameStats, data: MarkedNames, sign: 1 | -1): void {
 
 function collectMarkedNames({ tokens }: FileInput): MarkedNames {
   const names = new Map<string, number>();
-  const words = arabicRun(tokens);
-  const marked = nameContextWords(words);
+  const { words, marked } = nameContext(tokens);
   for (let w = 0; w < words.length; w++) {
     if (!marked.has(w)) continue;
     // A run: marked words joined by single spaces, connectors (بن، آل) between them kept.

@@ -6,7 +6,7 @@
 import { foldKey, surfaceKey } from '../text/normalize';
 import type { Token } from '../text/tokenize';
 import { NameLexicon, TEH_MARBUTA, type Entry, type Reading } from './name-lexicon';
-import { ARTICLE, CONNECTORS, PROCLITICS, TITLES, arabicRun, hasArticle, isFunctionWord, isPlaceNoun, letterCount, nameContextWords, prefixLength, taMarbutaDropped } from './names';
+import { ARTICLE, CONNECTORS, PROCLITICS, TITLES, hasArticle, isFunctionWord, isPlaceNoun, letterCount, nameContext, prefixLength, taMarbutaDropped } from './names';
 import type { NameForm, NameGroup } from './spellings';
 
 export { NameLexicon, nameRegistry, type NameRegistry, type NameSettings, type NameStatsLike } from './name-lexicon';
@@ -95,7 +95,7 @@ export class NameAnalyzer {
   }
 
   private inContext(w: number): boolean {
-    this.context ??= nameContextWords(arabicRun(this.tokens));
+    this.context ??= nameContext(this.tokens).marked;
     return this.context.has(w);
   }
 

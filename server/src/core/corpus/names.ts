@@ -185,6 +185,7 @@ const MAX_WINDOW = 8;
  */
 export function nameContextWords(words: readonly RunWord[]): Set<number> {
   const result = new Set<number>();
+  const { title: TITLE_SURFACES, link: LINK_SURFACES } = surfaceSets();
   const joined = (n: number) => n < words.length && !words[n].gapBefore;
   for (let w = 0; w < words.length; w++) {
     // Titles and connectors are recognised on the surface, in every spelling: folding every word costs.
@@ -233,20 +234,33 @@ function spellings(words: Iterable<string>, withClitics: boolean): Set<string> {
   return result;
 }
 
-const TITLE_SURFACES = spellings(TITLE_WORDS, true);
-/** Function words in every spelling but علي, which is first of all a name (علي عبدالله صالح). */
-const FUNCTION_SURFACES = new Set([...spellings(STOP_LIST, false)].filter((w) => w !== 'علي'));
+interface SurfaceSets {
+  title: ReadonlySet<string>;
+  /** Function words in every spelling but علي, which is first of all a name (علي عبدالله صالح). */
+  function: ReadonlySet<string>;
+  link: ReadonlySet<string>;
+  place: ReadonlySet<string>;
+}
+let surfaceSetsBuilt: SurfaceSets | undefined;
+
+/** Built on first use, not at load: spelling out every variant costs ~50 ms the server's start need not pay. */
+function surfaceSets(): SurfaceSets {
+  return (surfaceSetsBuilt ??= {
+    title: spellings(TITLE_WORDS, true),
+    function: new Set([...spellings(STOP_LIST, false)].filter((w) => w !== 'علي')),
+    link: spellings([...CONNECTOR_WORDS, 'عبد', 'أبو', ...PLACE_NOUNS], false),
+    place: spellings(PLACE_NOUNS, false),
+  });
+}
 
 /** A function word as written (على, الى, أن…); علي is a name here. */
 export function isFunctionWord(surface: string): boolean {
-  return FUNCTION_SURFACES.has(surface);
+  return surfaceSets().function.has(surface);
 }
-const LINK_SURFACES = spellings([...CONNECTOR_WORDS, 'عبد', 'أبو', ...PLACE_NOUNS], false);
-const PLACE_SURFACES = spellings(PLACE_NOUNS, false);
 
 /** A noun followed by a place's or body's name (مدينة، محافظة، بمنطقة), as written. */
 export function isPlaceNoun(surface: string): boolean {
-  return PLACE_SURFACES.has(surface);
+  return surfaceSets().place.has(surface);
 }
 
 /** Whether the word carries the article, alone or after a proclitic (الأمم، بالإضافة، للأعمال). */
@@ -270,6 +284,25 @@ export interface RunWord {
 
 export function foldOf(word: RunWord): string {
   return (word.fold ??= foldKey(word.surface));
+}
+
+export interface NameContext {
+  words: RunWord[];
+  /** Positions in `words` that stand where names stand (nameContextWords). */
+  marked: Set<number>;
+}
+let lastContext: { tokens: readonly Token[]; context: NameContext } | undefined;
+
+/**
+ * The Arabic words of tokens and their name positions. Two facets (actor-spelling's names, the
+ * marked names) read the same file's tokens in turn: the last result is kept for the next caller.
+ */
+export function nameContext(tokens: readonly Token[]): NameContext {
+  if (lastContext?.tokens !== tokens) {
+    const words = arabicRun(tokens);
+    lastContext = { tokens, context: { words, marked: nameContextWords(words) } };
+  }
+  return lastContext.context;
 }
 
 /** The Arabic words of a text and whether punctuation or a line break precedes them. */

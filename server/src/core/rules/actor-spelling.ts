@@ -7,7 +7,7 @@
 // Left alone: words that are not shown to be names (على / علي, الى / إلى, الامم / الأمم are
 // common-word spelling, not actor spelling); diacritics and tatweel alone (their own rules).
 import { NameAnalyzer, NameLexicon, nameRegistry, type NameSettings, type VariantMention } from '../corpus/name-groups';
-import { arabicRun, foldOf, isPlaceNoun, nameContextWords } from '../corpus/names';
+import { foldOf, isPlaceNoun, nameContext } from '../corpus/names';
 import { bump, type CorpusFacet, type FileInput } from '../corpus/facet';
 import { addCounterTable, exportCounterTables, type CounterTables, type StatsChunk } from '../corpus/facet';
 import { findMentions, replaceWords } from '../corpus/spellings';
@@ -48,8 +48,8 @@ function apply(stats: NameStats, data: NameData, sign: 1 | -1): void {
 function collectNames({ tokens }: FileInput): NameData {
   const folds = new Map<string, number>();
   const surfaces = new Map<string, number>();
-  const words = arabicRun(tokens);
-  for (const w of nameContextWords(words)) {
+  const { words, marked } = nameContext(tokens);
+  for (const w of marked) {
     bump(folds, foldOf(words[w]), 1);
     // A spelling's own count is a person's: after a place noun (منطقة مرسى) a word names a place.
     if (w === 0 || !isPlaceNoun(words[w - 1].surface)) bump(surfaces, words[w].surface, 1);
