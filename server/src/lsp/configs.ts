@@ -38,9 +38,26 @@ export class ConfigStore {
 
   constructor(private readonly host: ConfigHost) {}
 
+  /** forFile's answers by folder, for the workspace folders of `resolvedRoots`; cleared with fileForDir. */
+  private readonly resolvedForDir = new Map<string, ResolvedConfig>();
+  private resolvedRoots = '';
+
+  /** Cached by folder: a scan asks for every article of the workspace, tens of thousands of times. */
   forFile(filePath: string): ResolvedConfig {
     const dir = path.dirname(filePath);
-    const workspaceRoot = this.workspaceRootOf(filePath);
+    const roots = this.host.workspaceRoots().join('\0');
+    if (roots !== this.resolvedRoots) {
+      this.resolvedForDir.clear();
+      this.resolvedRoots = roots;
+    }
+    let resolved = this.resolvedForDir.get(dir);
+    if (!resolved) this.resolvedForDir.set(dir, (resolved = this.resolve(dir)));
+    return resolved;
+  }
+
+  /** Everything forFile answers depends on the file's folder alone. */
+  private resolve(dir: string): ResolvedConfig {
+    const workspaceRoot = this.workspaceRootOf(dir);
     const file = this.configFileFor(dir, workspaceRoot);
     const root = file ? path.dirname(file) : (workspaceRoot ?? dir);
     const loaded = file ? this.load(file) : undefined;
@@ -53,6 +70,7 @@ export class ConfigStore {
   invalidate(file: string): void {
     this.loaded.delete(file);
     this.fileForDir.clear();
+    this.resolvedForDir.clear();
   }
 
   isConfigFile(filePath: string): boolean {

@@ -16,6 +16,8 @@ import { t } from './l10n';
 import type { RegistryStore } from './registries';
 
 const BATCH = 64;
+/** Paths classified (article or not) between two turns of the event loop. */
+const CLASSIFY_BATCH = 1000;
 // Notifications to the client about indexing, besides LSP work-done progress (the VS Code status bar
 // item, client/src/status.ts, shows them; other clients may ignore them):
 /** `nassaq/indexing` {done, total}: sent when a scan starts ({done: 0}) and after each batch; counts are articles. */
@@ -127,12 +129,15 @@ export class WorkspaceIndex {
     const progress = await this.connection.window.createWorkDoneProgress().catch(() => undefined);
     try {
       const files: string[] = [];
+      let listed = 0;
       for (const root of roots) {
         const { files: found, links } = await walkTree(root).catch(() => ({ files: [] as string[], links: [] as string[] }));
         // Symbolic links are listed too: readArticle reads them only if they resolve inside the workspace.
         for (const relative of [...found, ...links]) {
           const file = path.join(root, relative);
           if (this.isArticle(file)) files.push(file);
+          // Tens of thousands of paths take a second: an article opened meanwhile is diagnosed first.
+          if (++listed % CLASSIFY_BATCH === 0) await new Promise((resolve) => setImmediate(resolve));
         }
       }
       const seen = new Set(files);
