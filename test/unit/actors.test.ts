@@ -180,6 +180,63 @@ describe('actor index', () => {
     assert.deepEqual(index.search('الوحده').map((a) => a.id), ['gov']);
     assert.deepEqual(index.search('المجيد').map((a) => a.id), ['nasiri']);
   });
+
+  it('lists actors a spelling or a word of it starts with the query first, then those that only contain it', () => {
+    const index = new ActorIndex(() => 'actors.yaml');
+    const registry = 'actors:\n  - id: omari\n    name: خالد العمري\n    type: person\n  - id: marwan\n    name: مروان سالم\n    type: person\n  - id: sham\n    name: بلاد الشام\n    type: place\n    aliases: [الشأم, مرج الشام]\n';
+    index.setRegistries([{ file: 'actors.yaml', actors: parseRegistry(registry).actors }]);
+    assert.deepEqual(index.search('مر').map((a) => a.id), ['marwan', 'sham', 'omari']);
+    assert.deepEqual(index.search('شام').map((a) => a.id), ['sham']);
+    assert.deepEqual(index.search('ام').map((a) => a.id), ['sham'], 'inside a word only');
+    assert.deepEqual(index.search('سالم').map((a) => a.id), ['marwan']);
+    assert.deepEqual(index.search('العمري  ').map((a) => a.id), ['omari']);
+    assert.equal(index.search('').length, 3);
+  });
+
+  it('keeps no summary, file list or search key from before a change', () => {
+    const index = setup();
+    index.update('a.txt', 'قال فايز الحداد.');
+    index.update('b.txt', 'فايز الحداد في الأمم المتحدة.');
+    const first = index.summary(0)!;
+    assert.equal(index.summary(0), first, 'the same answer while nothing changes');
+    assert.deepEqual([first.mentions, first.files, first.firstFile, first.lastFile], [2, 2, 'a.txt', 'b.txt']);
+    assert.deepEqual(first.companions.map((c) => [c.actor.id, c.files]), [['un', 1]]);
+    assert.deepEqual(index.filesOf(0), ['a.txt', 'b.txt']);
+
+    // An edit that adds mentions and a companion.
+    index.update('c.txt', 'فايز الحداد وعبد المجيد الناصري والأمم المتحدة، ثم فايز الحداد.');
+    const added = index.summary(0)!;
+    assert.deepEqual([added.mentions, added.files, added.lastFile], [4, 3, 'c.txt']);
+    assert.deepEqual(added.companions.map((c) => [c.actor.id, c.files]), [['un', 2], ['nasiri', 1]]);
+    assert.deepEqual(index.filesOf(0), ['a.txt', 'b.txt', 'c.txt']);
+    assert.deepEqual(index.references(0).map((r) => r.fileId), ['a.txt', 'b.txt', 'c.txt', 'c.txt']);
+
+    // An edit that removes them, and a deleted file.
+    index.update('c.txt', 'لا أحد هنا.');
+    index.remove('a.txt');
+    const removed = index.summary(0)!;
+    assert.deepEqual([removed.mentions, removed.files, removed.firstFile, removed.lastFile], [1, 1, 'b.txt', 'b.txt']);
+    assert.deepEqual(index.filesOf(0), ['b.txt']);
+    assert.deepEqual(index.references(0).map((r) => r.fileId), ['b.txt']);
+
+    // New registries: new actors, new names to search.
+    assert.deepEqual(index.search('العتيبي'), []);
+    index.setRegistries([{ file: 'actors.yaml', actors: parseRegistry('actors:\n  - id: s\n    name: سالم العتيبي\n    type: person\n').actors }]);
+    assert.deepEqual(index.search('العتيبي').map((a) => a.id), ['s']);
+    assert.deepEqual(index.search('فايز'), []);
+    assert.equal(index.summary(0)!.actor.id, 's');
+    assert.deepEqual([index.summary(0)!.mentions, index.filesOf(0)], [0, []]);
+    index.update('b.txt', 'سالم العتيبي هنا.');
+    assert.deepEqual([index.summary(0)!.mentions, index.filesOf(0)], [1, ['b.txt']]);
+  });
+
+  it('gives the mentions of one actor in a file', () => {
+    const index = setup();
+    index.update('a.txt', 'فايز الحداد في الأمم المتحدة مع الحداد.');
+    assert.deepEqual(index.mentionsIn('a.txt', 0).map((m) => m.surface), ['فايز الحداد', 'الحداد']);
+    assert.deepEqual(index.mentionsIn('a.txt', 2).map((m) => m.surface), ['الأمم المتحدة']);
+    assert.deepEqual(index.mentionsIn('a.txt', 3), []);
+  });
 });
 
 describe('registry edits', () => {

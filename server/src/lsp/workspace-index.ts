@@ -9,7 +9,7 @@ import { contentHash, CorpusIndex } from '../core/corpus/corpus-index';
 import { ruleFacets } from '../core/engine';
 import { LineIndex } from '../core/text/lines';
 import { tokenize } from '../core/text/tokenize';
-import { readArticle } from '../node/article-file';
+import { readArticle, type ArticleOk } from '../node/article-file';
 import { walkTree } from '../node/walk';
 import type { ConfigStore } from './configs';
 import { t } from './l10n';
@@ -25,6 +25,13 @@ export const INDEXING_NOTIFICATION = 'nassaq/indexing';
 /** `nassaq/indexed` {files}: sent after every complete scan of the workspace, with the number of articles indexed. */
 export const INDEXED_NOTIFICATION = 'nassaq/indexed';
 
+/** The size and mtime (fstat) of the disk read whose text is indexed, and the clock before that read. */
+export interface DiskStamp {
+  size: number;
+  mtimeMs: number;
+  readAt: number;
+}
+
 export class WorkspaceIndex {
   readonly corpus = new CorpusIndex([...ruleFacets(), markedNameFacet]);
   /** Mentions of registry actors; re-matched when a registry changes (see rebuild). */
@@ -34,6 +41,8 @@ export class WorkspaceIndex {
   private scan: Promise<void> = Promise.resolve();
   /** Disk reads in flight per file (watcher events, closed buffers), numbered: only the last one counts. */
   private readonly diskReads = new Map<string, number>();
+  /** Per article indexed from disk (none while a buffer overrides it): lets a rename skip re-reading unchanged files. */
+  private readonly stamps = new Map<string, DiskStamp>();
   /** The workspace folders of the last scan: files are read only if they resolve inside them. */
   private roots: readonly string[] = [];
   private indexing = false;
@@ -74,10 +83,16 @@ export class WorkspaceIndex {
     return this.scan;
   }
 
+  /** How the file was on disk when its indexed text was read from it; undefined if that text came from a buffer. */
+  diskStamp(file: string): DiskStamp | undefined {
+    return this.stamps.get(file);
+  }
+
   /** An editor buffer: it overrides the file on disk until closed. */
   setOpen(file: string, text: string): void {
     if (!this.isArticle(file)) return;
     this.open.set(file, text);
+    this.stamps.delete(file);
     if (this.feed(file, text)) this.changed();
   }
 
@@ -91,12 +106,13 @@ export class WorkspaceIndex {
     if (this.open.has(file)) return;
     const ticket = (this.diskReads.get(file) ?? 0) + 1;
     this.diskReads.set(file, ticket);
+    const readAt = Date.now();
     const read = this.isArticle(file) ? await readArticle(file, this.readOptions(file)) : undefined;
     // Opened, or read again, while this read was in flight: the buffer or the newer read wins.
     if (this.diskReads.get(file) !== ticket) return;
     this.diskReads.delete(file);
     if (this.open.has(file)) return;
-    const changed = read?.ok ? this.feed(file, read.text) : this.forget(file);
+    const changed = read?.ok ? this.feedRead(read, readAt) : this.forget(file);
     if (changed) this.changed();
   }
 
@@ -110,7 +126,13 @@ export class WorkspaceIndex {
     return this.actors.update(file, text, input.tokens, input.lines) || changed;
   }
 
+  private feedRead(read: ArticleOk, readAt: number): boolean {
+    this.stamps.set(read.file, { size: read.size, mtimeMs: read.mtimeMs, readAt });
+    return this.feed(read.file, read.text);
+  }
+
   private forget(file: string): boolean {
+    this.stamps.delete(file);
     const removed = this.corpus.remove(file);
     return this.actors.remove(file) || removed;
   }
@@ -150,10 +172,11 @@ export class WorkspaceIndex {
       void this.connection.sendNotification(INDEXING_NOTIFICATION, { done: 0, total: files.length });
       for (let start = 0; start < files.length; start += BATCH) {
         const batch = files.slice(start, start + BATCH).filter((file) => !this.open.has(file));
+        const readAt = Date.now();
         const reads = await Promise.all(batch.map((file) => readArticle(file, this.readOptions(file))));
         reads.forEach((read, i) => {
           if (this.open.has(batch[i])) return; // opened while it was read: the buffer wins
-          if (read.ok) return void this.feed(batch[i], read.text);
+          if (read.ok) return void this.feedRead(read, readAt);
           if (read.kind === 'outside') this.connection.console.warn(`${batch[i]}: ${read.reason}`);
           this.forget(batch[i]);
         });

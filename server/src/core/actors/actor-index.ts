@@ -110,6 +110,12 @@ export class ActorIndex {
   private registries = 0;
   /** Bumped on every change. */
   generation = 0;
+  /** Answers derived from the tables, valid for one `generation` (see memo). */
+  private memoGeneration = -1;
+  private readonly sortedFiles = new Map<number, readonly string[]>();
+  private readonly summaries = new Map<string, ActorSummary>();
+  /** Per actor, the fold keys of its spellings joined by line breaks, for search; built on the first search after the registries change. */
+  private searchKeys?: string[];
 
   /** @param scopeOf which registry governs a file (undefined: none). */
   constructor(private scopeOf: (fileId: string) => string | undefined = () => undefined) {}
@@ -148,6 +154,7 @@ export class ActorIndex {
     }
     this.registries++;
     this.tallies = this.actorTable.map(() => ({ mentions: 0, files: new Map(), spellings: new Map() }));
+    this.searchKeys = undefined;
     for (const file of this.files.values()) file.generation = -1;
     this.generation++;
   }
@@ -216,29 +223,28 @@ export class ActorIndex {
     return file && file.generation === this.registries ? { hash: file.hash, length: file.length } : undefined;
   }
 
-  /** The indexed mentions of a file (as of its last `update`). */
-  mentionsIn(fileId: string): ActorMention[] {
+  /** The indexed mentions of a file (as of its last `update`), or only those of one actor. */
+  mentionsIn(fileId: string, actor?: number): ActorMention[] {
     const file = this.files.get(fileId);
     if (!file || file.generation !== this.registries) return [];
     const result: ActorMention[] = [];
-    for (let i = 0; i < file.table.length; i += STRIDE) result.push(decode(file, i));
+    for (let i = 0; i < file.table.length; i += STRIDE) if (actor === undefined || file.table[i] === actor) result.push(decode(file, i));
     return result;
   }
 
   /** Every indexed mention of an actor, ordered by file then position. */
   references(actor: number): FileReference[] {
-    const files = [...(this.tallies[actor]?.files.keys() ?? [])].sort(compareIds);
     const result: FileReference[] = [];
-    for (const fileId of files) {
-      const file = this.files.get(fileId)!;
-      for (let i = 0; i < file.table.length; i += STRIDE) if (file.table[i] === actor) result.push({ fileId, mention: decode(file, i) });
-    }
+    for (const fileId of this.filesOf(actor)) for (const mention of this.mentionsIn(fileId, actor)) result.push({ fileId, mention });
     return result;
   }
 
-  /** Files mentioning the actor, in file order. */
-  filesOf(actor: number): string[] {
-    return [...(this.tallies[actor]?.files.keys() ?? [])].sort(compareIds);
+  /** Files mentioning the actor, in file order (shared until the index changes: do not modify). */
+  filesOf(actor: number): readonly string[] {
+    this.memo();
+    let files = this.sortedFiles.get(actor);
+    if (!files) this.sortedFiles.set(actor, (files = [...(this.tallies[actor]?.files.keys() ?? [])].sort(compareIds)));
+    return files;
   }
 
   /** How many files mention the actor. */
@@ -250,29 +256,55 @@ export class ActorIndex {
     return this.tallies[actor]?.mentions ?? 0;
   }
 
+  /** Counts, spellings, companions, first and last file; computed once per generation (shared: do not modify). */
   summary(actor: number, companionLimit = 5): ActorSummary | undefined {
+    this.memo();
+    const key = `${actor}:${companionLimit}`;
+    let summary = this.summaries.get(key);
+    if (!summary) {
+      summary = this.computeSummary(actor, companionLimit);
+      if (summary) this.summaries.set(key, summary);
+    }
+    return summary;
+  }
+
+  private computeSummary(actor: number, companionLimit: number): ActorSummary | undefined {
     const indexed = this.actorTable[actor];
     const tally = this.tallies[actor];
     if (!indexed || !tally) return undefined;
     const files = this.filesOf(actor);
-    const shared = new Map<number, number>();
-    for (const fileId of files) {
+    // Files shared with each other actor, counted once per file (countedIn: the last file counted).
+    const shared = new Int32Array(this.actorTable.length);
+    const countedIn = new Int32Array(this.actorTable.length).fill(-1);
+    const others: number[] = [];
+    files.forEach((fileId, f) => {
       const table = this.files.get(fileId)!.table;
-      const seen = new Set<number>();
-      for (let i = 0; i < table.length; i += STRIDE) if (table[i] !== actor) seen.add(table[i]);
-      for (const other of seen) shared.set(other, (shared.get(other) ?? 0) + 1);
-    }
+      for (let i = 0; i < table.length; i += STRIDE) {
+        const other = table[i];
+        if (other === actor || countedIn[other] === f) continue;
+        countedIn[other] = f;
+        if (shared[other]++ === 0) others.push(other);
+      }
+    });
     return {
       actor: indexed,
       mentions: tally.mentions,
       files: files.length,
       spellings: [...tally.spellings].map(([surface, count]) => ({ surface, count })).sort((a, b) => b.count - a.count || compareIds(a.surface, b.surface)),
-      companions: [...shared]
-        .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      companions: others
+        .sort((a, b) => shared[b] - shared[a] || a - b)
         .slice(0, companionLimit)
-        .map(([other, count]) => ({ actor: this.actorTable[other], files: count })),
+        .map((other) => ({ actor: this.actorTable[other], files: shared[other] })),
       ...(files.length ? { firstFile: files[0], lastFile: files[files.length - 1] } : {}),
     };
+  }
+
+  /** Forgets the answers of an older generation. */
+  private memo(): void {
+    if (this.memoGeneration === this.generation) return;
+    this.memoGeneration = this.generation;
+    this.sortedFiles.clear();
+    this.summaries.clear();
   }
 
   /** What the rules see of one registry (see CorpusView.actors). */
@@ -293,12 +325,16 @@ export class ActorIndex {
   search(query: string, limit = 200): IndexedActor[] {
     const key = spellingFold(query);
     if (!key) return this.actorTable.slice(0, limit);
+    const keys = (this.searchKeys ??= this.actorTable.map((actor) => [actor.name, ...actor.aliases, ...actor.variants].map(spellingFold).join('\n')));
     const starts: IndexedActor[] = [];
     const contains: IndexedActor[] = [];
-    for (const actor of this.actorTable) {
-      const keys = [actor.name, ...actor.aliases, ...actor.variants].map(spellingFold);
-      if (keys.some((k) => k.startsWith(key) || k.includes(` ${key}`))) starts.push(actor);
-      else if (keys.some((k) => k.includes(key))) contains.push(actor);
+    for (let a = 0; a < keys.length; a++) {
+      // A key holds no line break, so it matches inside one spelling; at a spelling's or a word's start, it starts.
+      let at = keys[a].indexOf(key);
+      if (at < 0) continue;
+      let start = false;
+      for (; at >= 0 && !start; at = keys[a].indexOf(key, at + 1)) start = at === 0 || keys[a][at - 1] === '\n' || keys[a][at - 1] === ' ';
+      (start ? starts : contains).push(this.actorTable[a]);
       if (starts.length >= limit) break;
     }
     return [...starts, ...contains].slice(0, limit);
