@@ -62,7 +62,8 @@ function plain(value: unknown): unknown {
   if (typeof value !== 'object' || value === null) return value;
   const table = value as { entries?: () => Iterable<unknown[]> };
   if (typeof table.entries === 'function') return [...table.entries()].map(([key, ...rest]) => [key, ...rest.map(plain)]).sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : 1));
-  return Object.fromEntries(Object.entries(value).flatMap(([key, field]) => (key === 'version' ? [] : [[key, plain(field)]])));
+  // Not statistics: the cache key and the log of changes since a cache last looked (change-set.ts).
+  return Object.fromEntries(Object.entries(value).flatMap(([key, field]) => (key === 'version' || key === 'changes' ? [] : [[key, plain(field)]])));
 }
 
 const of = (ids: readonly number[]) => CorpusStats.of(indexOf(ids));

@@ -2,6 +2,7 @@
 // by difference. Pure and synchronous: the caller feeds it texts (from disk, editors or tests).
 import { LineIndex } from '../text/lines';
 import { tokenize } from '../text/tokenize';
+import { ChangeSet } from './change-set';
 import type { CorpusFacet, FileInput, StatsChunk } from './facet';
 import { wordFacet, type WordStats } from './words';
 
@@ -28,7 +29,13 @@ export class CorpusIndex {
     private readonly options: { keepFileData?: boolean } = {},
   ) {
     this.facets = [wordFacet as CorpusFacet, ...facets.filter((f) => f.id !== wordFacet.id)];
-    for (const facet of this.facets) this.stats.set(facet.id, facet.createStats());
+    // Statistics that can report their net changes do so while files can change (see change-set.ts).
+    const changes = options.keepFileData === false ? undefined : new ChangeSet();
+    for (const facet of this.facets) {
+      const stats = facet.createStats();
+      if (changes && typeof stats === 'object' && stats !== null && 'changes' in stats) (stats as { changes?: ChangeSet }).changes = changes;
+      this.stats.set(facet.id, stats);
+    }
   }
 
   /** Files the statistics count: the indexed ones, and those of statistics added by addStats. */

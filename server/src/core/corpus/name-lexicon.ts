@@ -9,7 +9,9 @@ import {
   ARTICLE, CALENDAR, CONNECTORS, INSTITUTIONS, PROCLITICS, STOP_WORDS, TITLES, compoundHead, hasArticle, isFunctionWord, letterCount,
   spellingVariants, taMarbutaDropped,
 } from './names';
+import { ReadTracker, type ChangeSet } from './change-set';
 import { chooseCanonical, sortForms, type NameForm, type NameGroup } from './spellings';
+import { pairKey, type WordStats } from './words';
 
 export interface NameSettings {
   /** Share of a word's mentions that stand in name positions for it to count as a name. */
@@ -50,6 +52,8 @@ export interface NameStatsLike {
   /** Name positions by surface key (one spelling); absent in older callers. */
   readonly namedSurfaces?: ReadonlyMap<string, number>;
   readonly version: number;
+  /** Net changes since a cache last looked; without it every change drops the whole cache. */
+  readonly changes?: ChangeSet;
 }
 
 /** How a word may start a reported name: clitic + bare word, with the bare word's fold key. */
@@ -90,6 +94,21 @@ const SINGLE_WORD_FACTOR = 1.5;
 const PRONOUN_END = /(?:\u0647\u0627|\u0647\u0645|\u0647\u0645\u0627|\u0643\u0645|\u0646\u064A|\u0648\u0627)$/; // ها هم هما كم ني وا
 const PROCLITIC_LETTERS = new Set(PROCLITICS.map((c) => c[0]));
 const MAX_CACHED = 500_000;
+/** Read references a cache keeps (stale ones included) before it starts afresh. */
+const MAX_TRACKED_REFS = 5_000_000;
+
+/** The word statistics a name analysis reads; recorded when the cache follows changes. */
+type WordCounts = Pick<WordStats, 'count' | 'files' | 'pairCount' | 'pairFileCount' | 'hasOtherSpelling'>;
+
+function trackedWords(words: WordStats, tracker: ReadTracker): WordCounts {
+  return {
+    count: (word) => (tracker.word(word), words.count(word)),
+    files: (word) => (tracker.word(word), words.files(word)),
+    pairCount: (joined) => (tracker.pair(joined), words.pairCount(joined)),
+    pairFileCount: (joined) => (tracker.pair(joined), words.pairFileCount(joined)),
+    hasOtherSpelling: (word) => (tracker.word(word), words.hasOtherSpelling(word)),
+  };
+}
 
 interface Cache {
   version: number;
@@ -102,12 +121,17 @@ interface Cache {
   misspelt: Map<string, boolean>;
   /** The name share the cached entries were computed with. */
   nameShare: number;
+  /** What each cached answer read, when the statistics report their changes (the server's index). */
+  tracker?: ReadTracker;
+  words: WordCounts;
 }
 const caches = new WeakMap<object, Cache>();
 
 export class NameLexicon {
   readonly hasDictionary: boolean;
   private readonly cache: Cache;
+  /** The corpus word counts, through the cache's tracker when it has one. */
+  private readonly words: WordCounts;
 
   constructor(
     readonly corpus: CorpusView,
@@ -115,33 +139,65 @@ export class NameLexicon {
     readonly settings: NameSettings,
   ) {
     let cache = caches.get(stats);
-    if (!cache || cache.version !== stats.version || cache.registry !== settings.registry || cache.nameShare !== settings.nameShare) {
+    if (cache && (cache.registry !== settings.registry || cache.nameShare !== settings.nameShare)) cache = undefined;
+    if (cache && cache.version !== stats.version) {
+      // A keystroke changes a word or two: drop only the answers that read them.
+      const changed = cache.tracker && stats.changes ? stats.changes.take() : 'all';
+      if (changed !== 'all' && cache.tracker!.size < MAX_TRACKED_REFS) {
+        cache.tracker!.invalidate(changed.folds, changed.pairs);
+        cache.version = stats.version;
+      } else cache = undefined;
+    }
+    if (!cache) {
+      stats.changes?.take(); // the new cache reads the statistics as they are now
+      const tracker = stats.changes ? new ReadTracker(pairKey) : undefined;
       cache = {
-        version: stats.version, registry: settings.registry, nameShare: settings.nameShare,
+        version: stats.version, registry: settings.registry, nameShare: settings.nameShare, tracker,
+        words: tracker ? trackedWords(corpus.words, tracker) : corpus.words,
         forms: new Map(), groups: new Map(), bare: new Map(), entries: new Map(), relaxed: new Map(), misspelt: new Map(),
       };
       caches.set(stats, cache);
     }
     this.cache = cache;
+    this.words = cache.words;
     // Without a lexicon (an empty dictionary) a foreign name cannot be told from a common word.
     this.hasDictionary = corpus.dictionary.has('\u0641\u064A'); // في
   }
 
+  /** A cached answer, computed on first use; with a tracker, what it read is recorded under it. */
+  private cached<V>(table: Map<string, V>, key: string, compute: () => V): V {
+    const tracker = this.cache.tracker;
+    const hit = table.get(key);
+    if (hit !== undefined) {
+      tracker?.used(table, key);
+      return hit;
+    }
+    const value = tracker ? tracker.compute(table, key, compute) : compute();
+    table.set(key, value);
+    return value;
+  }
+
+  /** Name positions of a fold key. */
+  private named(key: string): number {
+    this.cache.tracker?.fold(key);
+    return this.stats.named.get(key) ?? 0;
+  }
+
   /** What a word may be, cached by its raw text: no key computation for the many words that are never names. */
   entry(text: string): Entry {
-    let entry = this.cache.entries.get(text);
-    if (entry === undefined) {
-      if (this.cache.entries.size > MAX_CACHED) this.cache.entries.clear();
-      const surface = surfaceKey(text);
-      this.cache.entries.set(text, (entry = { reading: this.reading(surface, false) ?? null, name: this.isUnknownName(surface) }));
+    const entries = this.cache.entries;
+    if (entries.size > MAX_CACHED && !entries.has(text)) {
+      entries.clear();
+      this.cache.tracker?.forget(entries);
     }
-    return entry;
+    return this.cached(entries, text, () => {
+      const surface = surfaceKey(text);
+      return { reading: this.reading(surface, false) ?? null, name: this.isUnknownName(surface) };
+    });
   }
 
   relaxedReading(text: string): Reading | null {
-    let reading = this.cache.relaxed.get(text);
-    if (reading === undefined) this.cache.relaxed.set(text, (reading = (text.length >= 3 && this.reading(surfaceKey(text), true)) || null));
-    return reading;
+    return this.cached(this.cache.relaxed, text, () => (text.length >= 3 && this.reading(surfaceKey(text), true)) || null);
   }
 
   /** How a word may start a reported name: a clitic reading (longest clitic first) or the whole word. */
@@ -158,7 +214,7 @@ export class NameLexicon {
       if (letters - clitic.length < 3 || (!relaxed && !this.promising(bare, key))) continue;
       // A clitic is split off only when the rest is the commoner word (وفايز, لإيران; not وليد, كاريك),
       // and not off a dictionary word whose rest is no word (بابها is her door, not ب + ابها).
-      if (clitic !== '' && this.bareCount(bare) <= this.corpus.words.count(surface)) continue;
+      if (clitic !== '' && this.bareCount(bare) <= this.words.count(surface)) continue;
       if (clitic !== '' && this.hasDictionary && this.corpus.dictionary.has(surface) && !this.corpus.dictionary.has(bare)) continue;
       return this.variable(bare, key) ? { clitic, bare, key } : undefined;
     }
@@ -171,27 +227,26 @@ export class NameLexicon {
     if ((group && group.canonical !== bare) || (this.settings.registry?.get(key)?.spelling ?? bare) !== bare) return true;
     if (hasArticle(bare)) return false;
     const twin = taMarbutaDropped(bare);
-    return (bare + twin).includes(TEH_MARBUTA) && this.corpus.words.count(twin) > 0;
+    return (bare + twin).includes(TEH_MARBUTA) && this.words.count(twin) > 0;
   }
 
   /** The spellings of a word or compound and its canonical one; none when it has a single spelling and no registry entry. */
   groupOf(bare: string, key: string): NameGroup | undefined {
-    let group = this.cache.groups.get(bare);
-    if (group !== undefined) return group ?? undefined;
-    const entry = this.settings.registry?.get(key);
-    const registry = entry && entry.partners.size === 0 ? entry.spelling : undefined;
-    const forms = this.formsOf(bare);
-    if (forms.length >= 2 || registry !== undefined) {
-      const compound = bare.includes(' ') || isJoinedCompound(bare);
-      group = this.group(key, forms, registry !== undefined ? 'registry' : compound ? 'compound' : 'orthographic', registry);
-    }
-    this.cache.groups.set(bare, group ?? null);
-    return group;
+    return (
+      this.cached(this.cache.groups, bare, () => {
+        const entry = this.settings.registry?.get(key);
+        const registry = entry && entry.partners.size === 0 ? entry.spelling : undefined;
+        const forms = this.formsOf(bare);
+        if (forms.length < 2 && registry === undefined) return null;
+        const compound = bare.includes(' ') || isJoinedCompound(bare);
+        return this.group(key, forms, registry !== undefined ? 'registry' : compound ? 'compound' : 'orthographic', registry);
+      }) ?? undefined
+    );
   }
 
   /** Cheap test that every path to a finding needs: registry, compound, name position or unknown word. */
   private promising(bare: string, key: string): boolean {
-    if ((this.stats.named.get(key) ?? 0) >= 1 || this.settings.registry?.has(key) || compoundHead(bare) !== undefined) return true;
+    if (this.named(key) >= 1 || this.settings.registry?.has(key) || compoundHead(bare) !== undefined) return true;
     if (letterCount(bare) < 4 || (this.hasDictionary && this.corpus.dictionary.has(bare))) return false;
     // المانيا: not the article but a name's first letters without their hamza (ألمانيا).
     if (bare.startsWith(ARTICLE)) return ['\u0623', '\u0625'].some((h) => this.corpus.dictionary.has(h + bare.slice(1)));
@@ -210,7 +265,7 @@ export class NameLexicon {
     if (!this.hasDictionary || hasArticle(bare) || letterCount(bare) < this.settings.foreignLetters || PRONOUN_END.test(bare)) return false;
     // Final ta marbuta / heh alone may be a pronoun (تحتاجه); such a pair needs name positions.
     if (forms.every((f) => f.surface.slice(0, -1) === bare.slice(0, -1)) && !this.isNameWord(foldKey(bare), forms, this.settings.nameShare)) return false;
-    const words = this.corpus.words;
+    const words = this.words;
     return forms.every((f) => !this.corpus.dictionary.has(f.surface) && words.count(ARTICLE + f.surface) === 0 && words.count('\u0648' + ARTICLE + f.surface) === 0);
   }
 
@@ -221,15 +276,17 @@ export class NameLexicon {
    */
   isMisspeltName(bare: string, key: string, forms: readonly NameForm[]): boolean {
     // Cached by spelling: the forms of a spelling are cached too, and this runs on every mention.
-    let misspelt = this.cache.misspelt.get(bare);
-    if (misspelt === undefined) this.cache.misspelt.set(bare, (misspelt = this.misspelt(bare, key, forms)));
-    return misspelt;
+    return this.cached(this.cache.misspelt, bare, () => {
+      // `forms` are the group's (groupOf): the answer depends on what they were read from.
+      this.cache.tracker?.used(this.cache.groups, bare);
+      return this.misspelt(bare, key, forms);
+    });
   }
 
   private misspelt(bare: string, key: string, forms: readonly NameForm[]): boolean {
     // Without a dictionary a misspelling cannot be told from another word (فائز، زائد): a neighbour must show it.
     if (!this.hasDictionary || letterCount(bare) < 3 || this.corpus.dictionary.has(bare)) return false;
-    if (letterCount(bare) >= 4 && (this.stats.named.get(key) ?? 0) >= 3 && this.isNameWord(key, forms, SINGLE_WORD_FACTOR * this.settings.nameShare)) return true;
+    if (letterCount(bare) >= 4 && this.named(key) >= 3 && this.isNameWord(key, forms, SINGLE_WORD_FACTOR * this.settings.nameShare)) return true;
     return this.isCountry(chooseCanonical(forms, (f) => this.corpus.dictionary.has(f)), forms);
   }
 
@@ -246,7 +303,7 @@ export class NameLexicon {
   private isCountry(surface: string, forms: readonly NameForm[]): boolean {
     // A final heh is a pronoun (أهله، اسمه), never a place.
     if (!this.corpus.dictionary.has(surface) || surface.endsWith('\u0647')) return false;
-    const words = this.corpus.words;
+    const words = this.words;
     const article = surface.startsWith(ARTICLE);
     let inflected = 0;
     let mentions = 0;
@@ -266,7 +323,7 @@ export class NameLexicon {
     // a pronoun (أرضها، أبنائها، زوجتي), whose stem takes the article (الأرض، الأبناء، الزوجة).
     if (article && /\u064A\u0629?$/.test(surface)) return false;
     // With the article, a masdar stands free too (الإسراع في): the place must also follow place nouns (محافظة الأحساء).
-    if (article && (this.stats.named.get(foldKey(surface)) ?? 0) < Math.max(3, FREE_SHARE * mentions / 2)) return false;
+    if (article && this.named(foldKey(surface)) < Math.max(3, FREE_SHARE * mentions / 2)) return false;
     if (!article && this.suffixedNoun(surface)) return false;
     // امرأة، اسم: the article drops their first alef (المرأة).
     if (!article && surface[0] === '\u0627' && words.count(ARTICLE + surface.slice(1)) > 0) return false;
@@ -285,12 +342,12 @@ export class NameLexicon {
     if (isFunctionWord(stem) || STOP_WORDS.has(foldKey(stem)) || ['\u0623\u0646', '\u0625\u0646', '\u0644\u0623\u0646'].includes(stem)) return true;
     if (letterCount(stem) < 3) return false;
     stem = stem.replace(/\u062A$/, TEH_MARBUTA).replace(/[\u0626\u0624]$/, '\u0621'); // ت → ة، ئ/ؤ → ء
-    return this.corpus.words.count(ARTICLE + stem) > 0;
+    return this.words.count(ARTICLE + stem) > 0;
   }
 
   /** A word the corpus writes where names stand (after titles, بن, آل) in at least `share` of its mentions. */
   isNameWord(key: string, forms: readonly NameForm[], share: number): boolean {
-    const named = this.stats.named.get(key) ?? 0;
+    const named = this.named(key);
     if (named < 2) return false;
     return named >= share * forms.reduce((sum, f) => sum + f.mentions, 0);
   }
@@ -298,7 +355,7 @@ export class NameLexicon {
   /** A word the dictionary lacks, without the article, that the corpus uses more than once: a foreign name (حفتر، غوتيريش). */
   isUnknownName(surface: string): boolean {
     if (!this.hasDictionary || letterCount(surface) < 3 || hasArticle(surface) || isFunctionWord(surface) || this.corpus.dictionary.has(surface)) return false;
-    if (this.corpus.words.count(surface) < 2) return false;
+    if (this.words.count(surface) < 2) return false;
     // Not a misspelt common word (ادارة for إدارة): no spelling of it is a dictionary word.
     return this.allUnknown(this.formsOf(surface));
   }
@@ -309,24 +366,23 @@ export class NameLexicon {
 
   /** Occurrences of the word without a clitic, in its commonest spelling. */
   private bareCount(bare: string): number {
-    let count = this.cache.bare.get(bare);
-    if (count === undefined) {
-      const words = this.corpus.words;
+    return this.cached(this.cache.bare, bare, () => {
+      const words = this.words;
       // Every spelling variant shares the word's fold key: with no other word of that key, none is attested.
-      count = words.hasOtherSpelling(bare) ? Math.max(words.count(bare), ...spellingVariants(bare).map((v) => words.count(v))) : words.count(bare);
-      this.cache.bare.set(bare, count);
-    }
-    return count;
+      return words.hasOtherSpelling(bare) ? Math.max(words.count(bare), ...spellingVariants(bare).map((v) => words.count(v))) : words.count(bare);
+    });
   }
 
   /** Attested spellings of a word or compound; mentions count proclitic forms too (وفايز). */
   formsOf(bare: string): NameForm[] {
-    let forms = this.cache.forms.get(bare);
-    if (forms) return forms;
-    const words = this.corpus.words;
+    return this.cached(this.cache.forms, bare, () => this.attestedForms(bare));
+  }
+
+  private attestedForms(bare: string): NameForm[] {
+    const words = this.words;
     const joined = bare.replace(' ', '');
     const head = compoundHead(joined);
-    forms = [];
+    const forms: NameForm[] = [];
     // Spelling variants share the word's fold key, so a word alone under its key has none in the
     // corpus; spaced compounds are counted in pairs, which that test does not cover.
     for (const v of head || words.hasOtherSpelling(joined) ? [joined, ...spellingVariants(joined)] : [joined]) {
@@ -345,7 +401,6 @@ export class NameLexicon {
         forms.push({ surface: spaced ? `${v.slice(0, vHead)} ${v.slice(vHead)}` : v, mentions, files: Math.max(files, 1) });
       }
     }
-    this.cache.forms.set(bare, forms);
     return forms;
   }
 
@@ -360,12 +415,16 @@ export class NameLexicon {
    */
   transliteration(text: string, entry: Entry = this.entry(text)): Transliteration | null {
     // Kept on the word's entry: no second lookup per word.
-    if (entry.transliteration === undefined) entry.transliteration = this.hasDictionary && text.length >= 4 ? this.findTransliteration(surfaceKey(text)) : null;
+    if (entry.transliteration === undefined) {
+      const find = () => (this.hasDictionary && text.length >= 4 ? this.findTransliteration(surfaceKey(text)) : null);
+      // Recorded under the entry: dropping the entry drops its transliteration.
+      entry.transliteration = this.cache.tracker && this.cache.entries.get(text) === entry ? this.cache.tracker.compute(this.cache.entries, text, find) : find();
+    }
     return entry.transliteration;
   }
 
   private findTransliteration(surface: string): Transliteration | null {
-    const words = this.corpus.words;
+    const words = this.words;
     for (const clitic of ['', ...PROCLITICS]) {
       if (!surface.startsWith(clitic)) continue;
       const bare = surface.slice(clitic.length);
@@ -395,7 +454,7 @@ export class NameLexicon {
 
   /** Mentions of a spelling with or without a proclitic. */
   private mentions(bare: string): number {
-    const words = this.corpus.words;
+    const words = this.words;
     let mentions = words.count(bare);
     if (mentions === 0) return 0;
     for (const clitic of PROCLITICS) mentions += words.count(clitic + bare);
@@ -414,7 +473,7 @@ export class NameLexicon {
    */
   private transliterable(bare: string): boolean {
     if (letterCount(bare) < 4 || hasArticle(bare) || PRONOUN_END.test(bare) || isFunctionWord(bare) || compoundHead(bare) !== undefined) return false;
-    if (this.corpus.words.pairCount(bare) > 0 || VERB_OBJECT_END.test(bare)) return false;
+    if (this.words.pairCount(bare) > 0 || VERB_OBJECT_END.test(bare)) return false;
     const key = foldKey(bare);
     return !(STOP_WORDS.has(key) || TITLES.has(key) || CONNECTORS.has(key) || INSTITUTIONS.has(key) || CALENDAR.has(key));
   }
@@ -423,16 +482,16 @@ export class NameLexicon {
   private foreignLike(bare: string): boolean {
     if (!this.knownInAnySpelling(bare)) return true;
     // A word the dictionary knows (بوتين، مصلح) must be a name by its places (الرئيس الروسي فلاديمير بوتين).
-    const named = this.stats.named.get(foldKey(bare)) ?? 0;
-    return named >= 3 && named >= this.settings.nameShare * this.corpus.words.count(bare);
+    const named = this.named(foldKey(bare));
+    return named >= 3 && named >= this.settings.nameShare * this.words.count(bare);
   }
 
   /** Whether the word at `surface` (fold `key`) is written where names stand in `share` of its mentions. */
   nameLike(surface: string, key: string, share: number): boolean {
-    if ((this.stats.named.get(key) ?? 0) < 2) return false;
+    if (this.named(key) < 2) return false;
     // علي shares its fold with على: only its own spelling counts against it.
     const forms = STOP_WORDS.has(key) ? [] : this.formsOf(surface);
-    return this.isNameWord(key, forms.length ? forms : [{ surface, mentions: this.corpus.words.count(surface), files: 0 }], share);
+    return this.isNameWord(key, forms.length ? forms : [{ surface, mentions: this.words.count(surface), files: 0 }], share);
   }
 }
 

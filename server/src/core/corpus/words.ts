@@ -3,6 +3,7 @@
 // token finds its spaced form in one lookup).
 import { isArabicLetter } from '../text/chars';
 import { foldKey, surfaceKey } from '../text/normalize';
+import type { ChangeSet } from './change-set';
 import { CountTable } from './count-table';
 import { bump, countsOf, readTable, sortedTableChunks, StatsChunkError, tableChunks, type CorpusFacet, type FileInput, type StatsChunk } from './facet';
 
@@ -30,6 +31,8 @@ export class WordStats {
   fileCount = 0;
   readonly words = new Map<string, Tally>();
   readonly pairs = new CountTable();
+  /** Net changes, for caches that follow them (set by CorpusIndex for an index whose files may change). */
+  changes: ChangeSet | undefined = undefined;
   /** Distinct words per fold key (see foldKey): most words have one spelling, and then no other needs looking up. */
   private readonly folds = new Map<string, number>();
 
@@ -44,11 +47,11 @@ export class WordStats {
 
   /** Occurrences of two adjacent words whose concatenation is `joined` (`الأمم المتحدة` for `الأممالمتحدة`). */
   pairCount(joined: string): number {
-    return this.pairs.count(pairHash(surfaceKey(joined)));
+    return this.pairs.count(pairKey(joined));
   }
 
   pairFileCount(joined: string): number {
-    return this.pairs.files(pairHash(surfaceKey(joined)));
+    return this.pairs.files(pairKey(joined));
   }
 
   /** Whether the corpus has a word with the fold key of `word` other than `word` itself. */
@@ -89,13 +92,18 @@ function apply(stats: WordStats, data: WordData, sign: 1 | -1): void {
   stats.tokenCount += sign * data.tokenCount;
   stats.fileCount += sign;
   const words = data.words;
+  const changes = stats.changes;
   for (let i = 0; i < words.length; i++) {
+    changes?.word(words[i], sign * data.wordCounts[i], sign);
     const entry = stats.addWord(words[i], sign * data.wordCounts[i], sign);
     // One string per distinct word in the whole index: each file's list points at the corpus's copy
     // (the file's own strings were sliced from its text, and would keep it alive).
     if (entry?.key !== undefined) words[i] = entry.key;
   }
-  for (let i = 0; i < data.pairs.length; i++) stats.pairs.add(data.pairs[i], sign * data.pairCounts[i], sign);
+  for (let i = 0; i < data.pairs.length; i++) {
+    changes?.pair(data.pairs[i], sign * data.pairCounts[i], sign);
+    stats.pairs.add(data.pairs[i], sign * data.pairCounts[i], sign);
+  }
 }
 
 function collectWords({ tokens }: FileInput): WordData {
@@ -136,6 +144,11 @@ function hasLetters(word: string): boolean {
   return false;
 }
 
+/** The key of two adjacent words in the pair counts, from the pair written without its space. */
+export function pairKey(joined: string): number {
+  return pairHash(surfaceKey(joined));
+}
+
 /**
  * A 30-bit FNV-1a hash: small integers make fast Map keys (a 52-bit float key was 10x slower).
  * A collision only adds a false spaced-form count to one pair in a billion-wide space; the rules
@@ -170,6 +183,7 @@ function* exportWordStats(stats: WordStats): Generator<StatsChunk> {
 }
 
 function addWordStats(stats: WordStats, chunk: StatsChunk): void {
+  stats.changes?.everything();
   if (chunk[0] === 'totals') {
     const [tokens, files] = countsOf(chunk.slice(1), 'totals', 2);
     stats.tokenCount += tokens;

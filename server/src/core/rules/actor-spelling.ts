@@ -12,6 +12,7 @@ import { bump, type CorpusFacet, type FileInput } from '../corpus/facet';
 import { addCounterTable, exportCounterTables, type CounterTables, type StatsChunk } from '../corpus/facet';
 import { findMentions, replaceWords } from '../corpus/spellings';
 import { registryFindings } from '../actors/registry-findings';
+import type { ChangeSet } from '../corpus/change-set';
 import type { Translate } from '../l10n';
 import type { RelatedSpan, Rule, RuleFinding } from './rule';
 
@@ -27,6 +28,8 @@ export class NameStats {
   readonly namedSurfaces = new Map<string, number>();
   /** Bumped on every change, so cached spelling counts are dropped when the corpus moves. */
   version = 0;
+  /** Net changes, for caches that follow them (set by CorpusIndex for an index whose files may change). */
+  changes: ChangeSet | undefined = undefined;
 }
 
 export const nameFacet: CorpusFacet<NameData, NameStats> = {
@@ -40,7 +43,10 @@ export const nameFacet: CorpusFacet<NameData, NameStats> = {
 };
 
 function apply(stats: NameStats, data: NameData, sign: 1 | -1): void {
-  for (const [key, count] of data.folds) bump(stats.named, key, sign * count);
+  for (const [key, count] of data.folds) {
+    stats.changes?.name(key, sign * count);
+    bump(stats.named, key, sign * count);
+  }
   for (const [key, count] of data.surfaces) bump(stats.namedSurfaces, key, sign * count);
   stats.version++;
 }
@@ -161,6 +167,7 @@ function toFinding(mention: VariantMention, related: RelatedSpan[], t: Translate
 const NAME_TABLES: CounterTables<NameStats> = { named: (stats) => stats.named, surfaces: (stats) => stats.namedSurfaces };
 
 function addNameStats(stats: NameStats, chunk: StatsChunk): void {
+  stats.changes?.everything();
   addCounterTable(stats, NAME_TABLES, chunk);
   // Not a sum but a cache key: bumped, so NameLexicon drops the spellings it computed before.
   stats.version++;
