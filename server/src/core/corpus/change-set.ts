@@ -24,21 +24,11 @@ export class ChangeSet {
   private overflowed = false;
 
   word(key: string, count: number, files: number): void {
-    if (this.full()) return;
-    const delta = this.words.get(key);
-    if (delta) {
-      delta.count += count;
-      delta.files += files;
-    } else this.words.set(key, { count, files });
+    if (!this.full()) addDelta(this.words, key, count, files);
   }
 
   pair(hash: number, count: number, files: number): void {
-    if (this.full()) return;
-    const delta = this.pairs.get(hash);
-    if (delta) {
-      delta.count += count;
-      delta.files += files;
-    } else this.pairs.set(hash, { count, files });
+    if (!this.full()) addDelta(this.pairs, hash, count, files);
   }
 
   /** A count of name positions by fold key. */
@@ -81,6 +71,14 @@ export class ChangeSet {
     this.pairs.clear();
     this.named.clear();
   }
+}
+
+function addDelta<K>(deltas: Map<K, Delta>, key: K, count: number, files: number): void {
+  const delta = deltas.get(key);
+  if (delta) {
+    delta.count += count;
+    delta.files += files;
+  } else deltas.set(key, { count, files });
 }
 
 /** What one cached answer read: words (any spelling), fold keys, pairs (joined spellings). */
