@@ -160,29 +160,43 @@ export class ActorIndex {
   }
 
   /** Whether a file must be fed again (new content or new registries). */
-  isStale(fileId: string, text: string): boolean {
+  isStale(fileId: string, text: string, hash = contentHash(text)): boolean {
     const file = this.files.get(fileId);
-    return !file || file.generation !== this.registries || file.length !== text.length || file.hash !== contentHash(text);
+    return !file || file.generation !== this.registries || file.length !== text.length || file.hash !== hash;
   }
 
   /** Matches a file's text; returns whether its mentions changed. */
   update(fileId: string, text: string, tokens?: readonly Token[], lines?: LineIndex): boolean {
-    if (!this.isStale(fileId, text)) return false;
+    const hash = contentHash(text);
+    if (!this.isStale(fileId, text, hash)) return false;
     this.drop(fileId);
     const mentions = this.match(fileId, text, tokens, lines);
     const spellings: string[] = [];
     const spellingIndex = new Map<string, number>();
     const table = new Int32Array(mentions.length * STRIDE);
+    // Mentions per actor in this file, added to the actors' tallies once per actor, not per mention.
+    const inFile = new Map<number, number>();
     mentions.forEach((m, i) => {
       let spelling = spellingIndex.get(m.surface);
       if (spelling === undefined) spellingIndex.set(m.surface, (spelling = spellings.push(m.surface) - 1));
-      table.set([m.actor, m.offset, m.length, m.cliticLength | (m.lamArticle ? LAM_ARTICLE : 0) | (m.lamClitic ? LAM_CLITIC : 0), m.line, m.character, (FORMS.indexOf(m.form) << 16) | spelling], i * STRIDE);
+      const at = i * STRIDE;
+      table[at] = m.actor;
+      table[at + 1] = m.offset;
+      table[at + 2] = m.length;
+      table[at + 3] = m.cliticLength | (m.lamArticle ? LAM_ARTICLE : 0) | (m.lamClitic ? LAM_CLITIC : 0);
+      table[at + 4] = m.line;
+      table[at + 5] = m.character;
+      table[at + 6] = (FORMS.indexOf(m.form) << 16) | spelling;
+      inFile.set(m.actor, (inFile.get(m.actor) ?? 0) + 1);
       const tally = this.tallies[m.actor];
-      tally.mentions++;
-      tally.files.set(fileId, (tally.files.get(fileId) ?? 0) + 1);
       tally.spellings.set(m.surface, (tally.spellings.get(m.surface) ?? 0) + 1);
     });
-    this.files.set(fileId, { hash: contentHash(text), length: text.length, generation: this.registries, table, spellings });
+    for (const [actor, count] of inFile) {
+      const tally = this.tallies[actor];
+      tally.mentions += count;
+      tally.files.set(fileId, (tally.files.get(fileId) ?? 0) + count);
+    }
+    this.files.set(fileId, { hash, length: text.length, generation: this.registries, table, spellings });
     this.generation++;
     return true;
   }

@@ -181,6 +181,8 @@ function joinedHead(word: string): string | undefined {
 
 /** The spelling of a mention as written, without its clitics, for comparing with registry spellings. */
 export function mentionSurface(text: string, match: NameMatch): string {
-  const written = surfaceKey(text.slice(match.offset, match.offset + match.length)).replace(/\s+/g, ' ');
+  let written = surfaceKey(text.slice(match.offset, match.offset + match.length));
+  // A mention of one token has no space in it: only longer ones need theirs made single.
+  if (match.lastToken > match.firstToken) written = written.replace(/\s+/g, ' ');
   return match.lamArticle ? 'ا' + written : written;
 }
