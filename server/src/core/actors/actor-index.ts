@@ -43,7 +43,8 @@ export interface ActorMention {
 /** The actor registry as rules see it: its canonical names, and the mentions of its actors in a text. */
 export interface RegistryView {
   readonly names: readonly string[];
-  mentions(text: string, tokens: readonly Token[]): Array<ActorMention & { name: string }>;
+  /** Mentions not written as the actor's name or an alias: a listed variant or another spelling. */
+  otherSpellings(text: string, tokens: readonly Token[]): Array<ActorMention & { name: string }>;
 }
 
 export interface FileReference {
@@ -328,7 +329,11 @@ export class ActorIndex {
     if (!view) {
       view = {
         names: this.actorTable.filter((a) => a.registry === scope).map((a) => a.name),
-        mentions: (text, tokens) => this.matchIn(scope, text, tokens).map((m) => ({ ...m, name: this.actorTable[m.actor].name })),
+        // Most mentions are written as the name or an alias: they are left out before anything is copied.
+        otherSpellings: (text, tokens) =>
+          this.matchIn(scope, text, tokens)
+            .filter((m) => m.form !== 'name' && m.form !== 'alias')
+            .map((m) => ({ ...m, name: this.actorTable[m.actor].name })),
       };
       this.views.set(scope, view);
     }

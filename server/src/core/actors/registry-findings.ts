@@ -12,8 +12,7 @@ import { mentionRewrite } from './registry-edit';
 
 export function registryFindings(text: string, tokens: readonly Token[], registry: RegistryView, dictionary: Dictionary, t: Translate): RuleFinding[] {
   const findings: RuleFinding[] = [];
-  for (const mention of registry.mentions(text, tokens)) {
-    if (mention.form === 'name' || mention.form === 'alias') continue;
+  for (const mention of registry.otherSpellings(text, tokens)) {
     // An unlisted spelling of a one-word name that is itself a word (على for the name علي) is that word.
     const single = !mention.surface.includes(' ');
     if (mention.form === 'spelling' && single && (isFunctionWord(mention.surface) || dictionary.has(mention.surface))) continue;
