@@ -1,10 +1,11 @@
 // The actor registry (`actors.yaml`): people, organizations and places that editors curate, with
 // their canonical spelling, aliases and known wrong spellings. Parsing never throws: it returns
 // the actors it could read and the problems it found, each at an offset in the YAML text.
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
 import { english, type Translate } from '../l10n';
 import { flowTooDeep, MAX_FLOW_DEPTH } from '../config/yaml-limits';
 import { foldKey, surfaceKey } from '../text/normalize';
+import { readFastTree } from './registry-fast';
+import { readYamlTree, type ReadTree, type TreeMap, type TreeNode } from './registry-tree';
 
 export const ACTOR_TYPES = ['person', 'organization', 'place', 'other'] as const;
 export type ActorType = (typeof ACTOR_TYPES)[number];
@@ -45,11 +46,22 @@ export interface ParsedRegistry {
   usable: boolean;
 }
 
-const ENTRY_KEYS = ['id', 'name', 'type', 'aliases', 'variants', 'description', 'links'];
+const ENTRY_KEYS = ['id', 'name', 'type', 'aliases', 'variants', 'description', 'links'] as const;
+/** Where readEntry keeps each known key's value. */
+const [ID, NAME, TYPE, ALIASES, VARIANTS, DESCRIPTION, LINKS] = (['id', 'name', 'type', 'aliases', 'variants', 'description', 'links'] as const).map((key) => ENTRY_KEYS.indexOf(key));
 const MAX_REGISTRY_LENGTH = 20_000_000;
 
 /** Problems are worded by `t` (English by default); YAML syntax errors keep the parser's English. */
 export function parseRegistry(text: string, t: Translate = english): ParsedRegistry {
+  return readRegistry(text, t, readFastTree);
+}
+
+/** The `yaml` library alone, without the fast path: the reference the fast path is tested against. */
+export function parseRegistryWithYaml(text: string, t: Translate = english): ParsedRegistry {
+  return readRegistry(text, t, () => undefined);
+}
+
+function readRegistry(text: string, t: Translate, fast: (text: string) => ReadTree | undefined): ParsedRegistry {
   if (text.length > MAX_REGISTRY_LENGTH) {
     return { actors: [], usable: false, problems: [{ offset: 0, length: 0, severity: 'error', message: t('actors.yaml is larger than {0} characters', MAX_REGISTRY_LENGTH) }] };
   }
@@ -57,67 +69,69 @@ export function parseRegistry(text: string, t: Translate = english): ParsedRegis
   if (deep !== undefined) {
     return { actors: [], usable: false, problems: [{ offset: deep, length: 1, severity: 'error', message: t('Brackets nested more than {0} levels deep', MAX_FLOW_DEPTH) }] };
   }
-  const doc = parseDocument(text, { lineCounter: new LineCounter(), uniqueKeys: true });
-  const problems: RegistryProblem[] = doc.errors.map((error) => ({
-    offset: error.pos[0],
-    length: Math.max(1, error.pos[1] - error.pos[0]),
-    severity: 'error',
-    message: error.message.split('\n')[0],
-  }));
-  if (problems.length > 0) return { actors: [], problems, usable: false };
-  const root = doc.contents;
-  if (root === null || (isScalar(root) && root.value === null)) return { actors: [], problems, usable: true };
-  const list = isMap(root) ? (root.get('actors', true) as Node | undefined) : undefined;
-  if (!isMap(root) || !isSeq(list)) {
-    const where = isMap(root) && list !== undefined ? list : root;
+  const read = fast(text) ?? readYamlTree(text);
+  if ('errors' in read) {
+    const problems = read.errors.map(({ offset, length, message }): RegistryProblem => ({ offset, length, severity: 'error', message }));
+    return { actors: [], problems, usable: false };
+  }
+  const problems: RegistryProblem[] = [];
+  const root = read.root;
+  if (root === null || (root.kind === 'scalar' && root.value === null)) return { actors: [], problems, usable: true };
+  const list = root.kind === 'map' ? get(root, 'actors') : undefined;
+  if (root.kind !== 'map' || list?.kind !== 'seq') {
+    const where = root.kind === 'map' && list !== undefined ? list : root;
     problems.push({ ...span(where), severity: 'error', message: t("actors.yaml must be a mapping whose key 'actors' holds a list of actors") });
     return { actors: [], problems, usable: false };
   }
-  for (const pair of root.items) {
-    const key = isScalar(pair.key) ? String(pair.key.value) : '';
-    if (key !== 'actors') problems.push({ ...span(pair.key as Node), severity: 'warning', message: t("Unknown key '{0}'; actors.yaml has one key, 'actors'", key) });
+  for (const pair of root.pairs) {
+    const key = keyText(pair.key);
+    if (key !== 'actors') problems.push({ ...span(pair.key), severity: 'warning', message: t("Unknown key '{0}'; actors.yaml has one key, 'actors'", key) });
   }
   const actors: Actor[] = [];
   for (const item of list.items) {
-    const actor = readEntry(item as Node, problems, t);
+    const actor = readEntry(item, problems, t);
     if (actor) actors.push(actor);
   }
   return { actors: withoutClashes(actors, text, problems, t), problems, usable: true };
 }
 
-function readEntry(node: Node, problems: RegistryProblem[], t: Translate): Actor | undefined {
-  if (!isMap(node)) {
+function readEntry(node: TreeNode | null, problems: RegistryProblem[], t: Translate): Actor | undefined {
+  if (node?.kind !== 'map') {
     problems.push({ ...span(node), severity: 'error', message: t('An actor is a mapping with id, name, type and optional aliases, variants, description, links') });
     return undefined;
   }
-  const error = (at: Node | null | undefined, message: string) => problems.push({ ...span(at ?? node), severity: 'error', message });
-  for (const pair of node.items) {
-    const key = isScalar(pair.key) ? String(pair.key.value) : '';
-    if (!ENTRY_KEYS.includes(key)) problems.push({ ...span(pair.key as Node), severity: 'warning', message: t("Unknown key '{0}'; an actor has {1}", key, ENTRY_KEYS.join(', ')) });
-  }
-  const id = scalarText(node, 'id');
-  const name = scalarText(node, 'name');
-  const type = scalarText(node, 'type');
-  const nameNode = node.get('name', true) as Node | undefined;
-  let ok = true;
-  for (const [key, value] of [['id', id], ['name', name], ['type', type]] as const) {
-    if (value === undefined || value.trim() === '') {
-      error(node.get(key, true) as Node | undefined, t("This actor has no '{0}'", key));
-      ok = false;
+  // Each known key's value, from its first pair as YAMLMap.get(key, true) finds it (one pass: this runs per actor).
+  const fields: Array<TreeNode | undefined> = [];
+  let taken = 0;
+  for (const pair of node.pairs) {
+    const key = keyText(pair.key);
+    const index = (ENTRY_KEYS as readonly string[]).indexOf(key);
+    if (index < 0) problems.push({ ...span(pair.key), severity: 'warning', message: t("Unknown key '{0}'; an actor has {1}", key, ENTRY_KEYS.join(', ')) });
+    else if (!(taken & (1 << index))) {
+      taken |= 1 << index;
+      fields[index] = pair.value ?? undefined;
     }
   }
-  if (type !== undefined && type !== '' && !(ACTOR_TYPES as readonly string[]).includes(type)) {
-    error(node.get('type', true) as Node, t("'type' must be one of: {0}", ACTOR_TYPES.join(', ')));
-    ok = false;
-  }
-  const aliases = stringList(node, 'aliases', problems, t);
-  const variants = stringList(node, 'variants', problems, t);
-  const links = linkList(node, problems, t);
-  const descriptionNode = node.get('description', true) as Node | undefined;
-  const description = scalarText(node, 'description');
-  if (descriptionNode !== undefined && description === undefined) error(descriptionNode, t("'description' must be a line of text"));
-  if (!ok || id === undefined || name === undefined || type === undefined) return undefined;
-  const nameKey = surfaceKey(name.trim());
+  const idNode = fields[ID];
+  const nameNode = fields[NAME];
+  const typeNode = fields[TYPE];
+  const descriptionNode = fields[DESCRIPTION];
+  const id = scalarText(idNode);
+  const name = scalarText(nameNode);
+  const type = scalarText(typeNode);
+  const hasId = hasText(id, 'id', idNode ?? node, problems, t);
+  const hasName = hasText(name, 'name', nameNode ?? node, problems, t);
+  const hasType = hasText(type, 'type', typeNode ?? node, problems, t);
+  const knownType = type === undefined || type === '' || (ACTOR_TYPES as readonly string[]).includes(type);
+  if (!knownType) problems.push({ ...span(typeNode ?? node), severity: 'error', message: t("'type' must be one of: {0}", ACTOR_TYPES.join(', ')) });
+  const aliases = stringList(fields[ALIASES], 'aliases', problems, t);
+  const variants = stringList(fields[VARIANTS], 'variants', problems, t);
+  const links = linkList(fields[LINKS], problems, t);
+  const description = scalarText(descriptionNode);
+  if (descriptionNode !== undefined && description === undefined) problems.push({ ...span(descriptionNode), severity: 'error', message: t("'description' must be a line of text") });
+  if (!hasId || !hasName || !hasType || !knownType || id === undefined || name === undefined || type === undefined) return undefined;
+  // The name's key only matters against variants (most actors have none).
+  const nameKey = variants.length > 0 ? surfaceKey(name.trim()) : '';
   for (const variant of variants) {
     if (surfaceKey(variant) === nameKey) problems.push({ ...span(nameNode), severity: 'warning', message: t("The variant '{0}' is the name itself", variant) });
   }
@@ -126,12 +140,18 @@ function readEntry(node: Node, problems: RegistryProblem[], t: Translate): Actor
     name: name.trim(),
     type: type as ActorType,
     aliases,
-    variants: variants.filter((v) => surfaceKey(v) !== nameKey),
+    variants: variants.length === 0 ? variants : variants.filter((v) => surfaceKey(v) !== nameKey),
     ...(description ? { description: description.trim() } : {}),
     links,
     entrySpan: span(node),
     nameSpan: valueSpan(nameNode),
   };
+}
+
+function hasText(value: string | undefined, key: string, at: TreeNode, problems: RegistryProblem[], t: Translate): boolean {
+  if (value !== undefined && value.trim() !== '') return true;
+  problems.push({ ...span(at), severity: 'error', message: t("This actor has no '{0}'", key) });
+  return false;
 }
 
 /**
@@ -143,6 +163,15 @@ function withoutClashes(actors: Actor[], text: string, problems: RegistryProblem
   const claims = new Map<string, Actor>();
   const kept: Actor[] = [];
   const lineOf = (offset: number) => text.slice(0, offset).split(/\r\n|\r|\n/).length;
+  const claim = (spelling: string, actor: Actor) => {
+    const key = nameKey(spelling);
+    const owner = claims.get(key);
+    if (owner && owner !== actor) {
+      problems.push({ ...actor.entrySpan, severity: 'error', message: t("'{0}' is claimed by '{1}' (line {2}) and '{3}'", spelling, owner.id, lineOf(owner.entrySpan.offset), actor.id) });
+    } else {
+      claims.set(key, actor);
+    }
+  };
   for (const actor of actors) {
     const previous = ids.get(actor.id);
     if (previous) {
@@ -151,69 +180,74 @@ function withoutClashes(actors: Actor[], text: string, problems: RegistryProblem
     }
     ids.set(actor.id, actor);
     kept.push(actor);
-    for (const spelling of [actor.name, ...actor.aliases, ...actor.variants]) {
-      const key = nameKey(spelling);
-      const owner = claims.get(key);
-      if (owner && owner !== actor) {
-        problems.push({ ...actor.entrySpan, severity: 'error', message: t("'{0}' is claimed by '{1}' (line {2}) and '{3}'", spelling, owner.id, lineOf(owner.entrySpan.offset), actor.id) });
-      } else {
-        claims.set(key, actor);
-      }
-    }
+    claim(actor.name, actor);
+    for (const alias of actor.aliases) claim(alias, actor);
+    for (const variant of actor.variants) claim(variant, actor);
   }
   return kept;
 }
 
+const UNUSUAL_SPACING_OR_COMPOUND = /[^\S ]|^ | $| {2}|عبد|ابو/;
+
 /** The key under which two registry spellings are the same name: folded, compounds joined. */
 export function nameKey(spelling: string): string {
-  return foldKey(spelling).replace(/(^|\s)(عبد|ابو)\s+/g, '$1$2').replace(/\s+/g, ' ').trim();
+  const folded = foldKey(spelling);
+  // Most names have single spaces between words and no compound: nothing to replace.
+  if (!UNUSUAL_SPACING_OR_COMPOUND.test(folded)) return folded;
+  return folded.replace(/(^|\s)(عبد|ابو)\s+/g, '$1$2').replace(/\s+/g, ' ').trim();
 }
 
-function scalarText(map: YAMLMap, key: string): string | undefined {
-  const node = map.get(key, true) as Node | undefined;
-  if (!isScalar(node) || node.value === null) return undefined;
+/** The value of the first pair whose key is `key`, as the `yaml` library's YAMLMap.get(key, true). */
+function get(map: TreeMap, key: string): TreeNode | undefined {
+  for (const pair of map.pairs) if (pair.key?.kind === 'scalar' && pair.key.value === key) return pair.value ?? undefined;
+  return undefined;
+}
+
+function keyText(key: TreeNode | null): string {
+  return key?.kind === 'scalar' ? String(key.value) : '';
+}
+
+function scalarText(node: TreeNode | undefined): string | undefined {
+  if (node?.kind !== 'scalar' || node.value === null) return undefined;
   return typeof node.value === 'string' || typeof node.value === 'number' ? String(node.value) : undefined;
 }
 
-function stringList(map: YAMLMap, key: string, problems: RegistryProblem[], t: Translate): string[] {
-  const node = map.get(key, true) as Node | undefined;
-  if (node === undefined || (isScalar(node) && node.value === null)) return [];
-  if (isScalar(node) && typeof node.value === 'string') return [node.value.trim()].filter(Boolean);
-  if (!isSeq(node)) {
+function stringList(node: TreeNode | undefined, key: string, problems: RegistryProblem[], t: Translate): string[] {
+  if (node === undefined || (node.kind === 'scalar' && node.value === null)) return [];
+  if (node.kind === 'scalar' && typeof node.value === 'string') return [node.value.trim()].filter(Boolean);
+  if (node.kind !== 'seq') {
     problems.push({ ...span(node), severity: 'error', message: t("'{0}' must be a list of spellings", key) });
     return [];
   }
   const values: string[] = [];
   for (const item of node.items) {
-    if (isScalar(item) && typeof item.value === 'string' && item.value.trim()) values.push(item.value.trim());
-    else problems.push({ ...span(item as Node), severity: 'error', message: t("'{0}' entries must be spellings (text)", key) });
+    if (item?.kind === 'scalar' && typeof item.value === 'string' && item.value.trim()) values.push(item.value.trim());
+    else problems.push({ ...span(item), severity: 'error', message: t("'{0}' entries must be spellings (text)", key) });
   }
   return values;
 }
 
 /** `links` is a list of ids and URLs, or a mapping such as { wikidata: Q123, url: https://… }. */
-function linkList(map: YAMLMap, problems: RegistryProblem[], t: Translate): string[] {
-  const node = map.get('links', true) as Node | undefined;
-  if (node === undefined || (isScalar(node) && node.value === null)) return [];
-  const items = isSeq(node) ? node.items : isMap(node) ? node.items.map((pair) => pair.value) : [node];
+function linkList(node: TreeNode | undefined, problems: RegistryProblem[], t: Translate): string[] {
+  if (node === undefined || (node.kind === 'scalar' && node.value === null)) return [];
+  const items = node.kind === 'seq' ? node.items : node.kind === 'map' ? node.pairs.map((pair) => pair.value) : [node];
   const links: string[] = [];
   for (const item of items) {
-    if (isScalar(item) && (typeof item.value === 'string' || typeof item.value === 'number')) links.push(String(item.value).trim());
-    else problems.push({ ...span(item as Node), severity: 'error', message: t("'links' holds Wikidata ids and URLs") });
+    if (item?.kind === 'scalar' && (typeof item.value === 'string' || typeof item.value === 'number')) links.push(String(item.value).trim());
+    else problems.push({ ...span(item), severity: 'error', message: t("'links' holds Wikidata ids and URLs") });
   }
   return links;
 }
 
-function span(node: Node | null | undefined): Span {
-  const range = node?.range;
-  if (!range) return { offset: 0, length: 0 };
-  return { offset: range[0], length: Math.max(1, range[1] - range[0]) };
+function span(node: TreeNode | null | undefined): Span {
+  if (!node) return { offset: 0, length: 0 };
+  return { offset: node.start, length: Math.max(1, node.end - node.start) };
 }
 
 /** A scalar's value without its quotes. */
-function valueSpan(node: Node | undefined): Span {
+function valueSpan(node: TreeNode | null | undefined): Span {
   const whole = span(node);
-  if (isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && whole.length >= 2) {
+  if (node?.kind === 'scalar' && node.quoted && whole.length >= 2) {
     return { offset: whole.offset + 1, length: whole.length - 2 };
   }
   return whole;
