@@ -94,8 +94,8 @@ const SINGLE_WORD_FACTOR = 1.5;
 const PRONOUN_END = /(?:\u0647\u0627|\u0647\u0645|\u0647\u0645\u0627|\u0643\u0645|\u0646\u064A|\u0648\u0627)$/; // ها هم هما كم ني وا
 const PROCLITIC_LETTERS = new Set(PROCLITICS.map((c) => c[0]));
 const MAX_CACHED = 500_000;
-/** Read references a cache keeps (stale ones included) before it starts afresh. */
-const MAX_TRACKED_REFS = 5_000_000;
+/** Read references a cache keeps (stale ones included) before it starts afresh: about 15 MB at most. */
+const MAX_TRACKED_REFS = 1_000_000;
 
 /** The word statistics a name analysis reads; recorded when the cache follows changes. */
 type WordCounts = Pick<WordStats, 'count' | 'files' | 'pairCount' | 'pairFileCount' | 'hasOtherSpelling'>;
