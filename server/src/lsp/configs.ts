@@ -35,12 +35,11 @@ export class ConfigStore {
   private readonly fileForDir = new Map<string, string | undefined>();
   private readonly loaded = new Map<string, LoadedFile>();
   private readonly lastGood = new Map<string, NassaqConfig>();
-
-  constructor(private readonly host: ConfigHost) {}
-
   /** forFile's answers by folder, for the workspace folders of `resolvedRoots`; cleared with fileForDir. */
   private readonly resolvedForDir = new Map<string, ResolvedConfig>();
   private resolvedRoots = '';
+
+  constructor(private readonly host: ConfigHost) {}
 
   /** Cached by folder: a scan asks for every article of the workspace, tens of thousands of times. */
   forFile(filePath: string): ResolvedConfig {
