@@ -52,10 +52,11 @@ export class BenchServer {
     return this.process.pid!;
   }
 
-  async initialize(root: string): Promise<InitializeResult> {
+  async initialize(root: string, initializationOptions?: object): Promise<InitializeResult> {
     const rootUri = fileUri(root);
     const result = await this.connection.sendRequest<InitializeResult>('initialize', {
       processId: process.pid,
+      ...(initializationOptions ? { initializationOptions } : {}),
       rootUri,
       workspaceFolders: [{ uri: rootUri, name: 'corpus' }],
       capabilities: {

@@ -20,6 +20,7 @@
 //   measures navigation and editing on its largest; --every-size: all on every size.
 // Sizes: --edits N (200), --push-edits N (50), --requests N (20) within --request-budget S (5)
 //   per request, --passes N (3, matcher). --server-prof DIR: CPU profiles of the server.
+//   --index-threads N: the server's indexing worker threads (0: none; default: its own choice).
 // Output: a table per benchmark, and every figure in --results FILE (default bench/results.json).
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -87,6 +88,7 @@ async function measure(corpus: BenchCorpus, only: Set<Name>, flags: Flags, place
       navigation: { runs: intFlag(flags, 'requests', 20), budgetMs: intFlag(flags, 'request-budget', 5) * 1000 },
       editing: { edits: intFlag(flags, 'edits', 200), pushEdits: intFlag(flags, 'push-edits', 50), budgetMs },
       nodeArgs: profile ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(profile)] : [],
+      indexThreads: flags['index-threads'] === undefined ? undefined : intFlag(flags, 'index-threads', 0),
     });
     console.log(`== server ==\n${formatServer(run.server, corpus.articles)}\n`);
   }

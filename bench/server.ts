@@ -22,6 +22,8 @@ export interface ServerOptions {
   editing: EditOptions;
   /** Extra node flags for the server (e.g. --cpu-prof). */
   nodeArgs?: string[];
+  /** The server's `indexThreads` (worker threads for indexing); the server's own choice when undefined. */
+  indexThreads?: number;
 }
 
 export interface SessionResult {
@@ -60,7 +62,7 @@ export async function benchServer(corpus: BenchCorpus, options: ServerOptions): 
   const sessions = await repeatWithin(options.runs, options.budgetMs, async (run) => {
     const server = new BenchServer(options.nodeArgs);
     try {
-      const session = await startSession(server, corpus);
+      const session = await startSession(server, corpus, options.indexThreads);
       if (run === 0 && (!options.skipNavigation || !options.skipEditing)) {
         await followUp(server, corpus, options, results);
         results.atEnd = processMemory(server.pid);
@@ -85,10 +87,10 @@ export async function benchServer(corpus: BenchCorpus, options: ServerOptions): 
 }
 
 /** initialize, open the edit target at once, wait for the index. */
-async function startSession(server: BenchServer, corpus: BenchCorpus): Promise<SessionResult> {
+async function startSession(server: BenchServer, corpus: BenchCorpus, indexThreads: number | undefined): Promise<SessionResult> {
   let indexedAt: number | undefined;
   const indexed = server.nextIndexed().then((files) => ((indexedAt = now()), files));
-  await server.initialize(corpus.root);
+  await server.initialize(corpus.root, indexThreads === undefined ? undefined : { indexThreads });
   const initializedAt = now();
   const initializeMs = initializedAt - server.spawnedAt;
   const cpuAtStart = processCpuMs(server.pid);

@@ -173,7 +173,7 @@ export function editTexts(edits: ReadonlyArray<TextEdit | { snippet: unknown }>)
 }
 
 /** A fresh folder under the OS temp dir holding `files` (relative path → text); `remove` deletes it. */
-export function tempCorpus(prefix: string, files: Record<string, string>): { root: string; file: (name: string) => string; remove: () => void } {
+export function tempCorpus(prefix: string, files: Record<string, string | Uint8Array>): { root: string; file: (name: string) => string; remove: () => void } {
   const root = mkdtempSync(path.join(tmpdir(), prefix));
   const file = (name: string) => path.join(root, name);
   for (const [name, text] of Object.entries(files)) {
@@ -184,7 +184,7 @@ export function tempCorpus(prefix: string, files: Record<string, string>): { roo
 }
 
 /** A server started and fully indexed on a temporary corpus; `stop` ends it and deletes the corpus. */
-export async function serverOnCorpus(prefix: string, files: Record<string, string>): Promise<ReturnType<typeof tempCorpus> & { client: LspTestClient; stop: () => Promise<void> }> {
+export async function serverOnCorpus(prefix: string, files: Record<string, string | Uint8Array>): Promise<ReturnType<typeof tempCorpus> & { client: LspTestClient; stop: () => Promise<void> }> {
   const corpus = tempCorpus(prefix, files);
   const client = new LspTestClient();
   await client.initialize(corpus.root);

@@ -1,5 +1,6 @@
 // Runs the rule catalogue over one article and applies fixes. Pure: text and configuration in,
 // findings or new text out.
+import { markedNameFacet } from './actors/discovered';
 import type { NassaqConfig } from './config/config';
 import { CorpusIndex } from './corpus/corpus-index';
 import { corpusView, type CorpusView } from './corpus/corpus-view';
@@ -25,6 +26,11 @@ export interface LintOptions {
 /** The facets every corpus index needs for the rule catalogue. */
 export function ruleFacets(rules: readonly Rule[] = RULES): CorpusFacet[] {
   return rules.flatMap((rule) => (rule.facet ? [rule.facet] : []));
+}
+
+/** The facets of a workspace's index: the rule catalogue's, and the names marked as actors (the Actors view). */
+export function workspaceFacets(): CorpusFacet[] {
+  return [...ruleFacets(), markedNameFacet as CorpusFacet];
 }
 
 /** A corpus of one text, for linting a text that belongs to no indexed corpus. */

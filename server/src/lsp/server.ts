@@ -87,6 +87,7 @@ export function startServer(connection: Connection): void {
     const chosen = (params.initializationOptions as { locale?: unknown } | undefined)?.locale;
     setServerLocale(chosen === 'en' || chosen === 'ar' ? chosen : params.locale);
     restricted = isRestricted(params.initializationOptions);
+    index.threads = indexThreadsOption(params.initializationOptions);
     clientHasConfiguration = params.capabilities.workspace?.configuration === true;
     clientHasFolderEvents = params.capabilities.workspace?.workspaceFolders === true;
     clientRefreshesTokens = params.capabilities.workspace?.semanticTokens?.refreshSupport === true;
@@ -244,4 +245,10 @@ export function startServer(connection: Connection): void {
 function rootsOf(params: InitializeParams): string[] {
   const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
   return folders.map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined);
+}
+
+/** `initializationOptions.indexThreads`: worker threads for indexing (0: none); undefined (by corpus size) unless a whole number up to 64. */
+function indexThreadsOption(initializationOptions: unknown): number | undefined {
+  const value = (initializationOptions as { indexThreads?: unknown } | null | undefined)?.indexThreads;
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 64 ? value : undefined;
 }

@@ -3,13 +3,13 @@
 // current from editor buffers (which override disk) and file-watcher events.
 import * as path from 'node:path';
 import type { Connection } from 'vscode-languageserver';
-import { ActorIndex } from '../core/actors/actor-index';
-import { markedNameFacet } from '../core/actors/discovered';
+import { ActorIndex, type RegistrySource } from '../core/actors/actor-index';
 import { contentHash, CorpusIndex } from '../core/corpus/corpus-index';
-import { ruleFacets } from '../core/engine';
+import { workspaceFacets } from '../core/engine';
 import { LineIndex } from '../core/text/lines';
 import { tokenize } from '../core/text/tokenize';
 import { readArticle, type ArticleOk } from '../node/article-file';
+import { indexThreadCount, IndexThreads, type IndexedFile } from '../node/index-threads';
 import { walkTree } from '../node/walk';
 import type { ConfigStore } from './configs';
 import { t } from './l10n';
@@ -33,7 +33,7 @@ export interface DiskStamp {
 }
 
 export class WorkspaceIndex {
-  readonly corpus = new CorpusIndex([...ruleFacets(), markedNameFacet]);
+  readonly corpus = new CorpusIndex(workspaceFacets());
   /** Mentions of registry actors; re-matched when a registry changes (see rebuild). */
   readonly actors: ActorIndex;
   /** Open editor buffers: path → current text. */
@@ -52,6 +52,8 @@ export class WorkspaceIndex {
    * blocks: the linter sets it so that articles opened meanwhile are diagnosed first.
    */
   beforeRegistries: () => Promise<void> = async () => undefined;
+  /** Worker threads a scan uses (`indexThreads` of the client's initializationOptions); by corpus size when undefined. */
+  threads: number | undefined = undefined;
   private changed = () => this.listeners.forEach((listener) => listener());
 
   constructor(
@@ -118,17 +120,23 @@ export class WorkspaceIndex {
 
   /** Indexes a text in the corpus and the actor index, tokenizing it once. */
   private feed(file: string, text: string): boolean {
-    const entry = this.corpus.entry(file);
-    const corpusStale = !entry || entry.length !== text.length || entry.hash !== contentHash(text);
-    if (!corpusStale && !this.actors.isStale(file, text)) return false;
+    const hash = contentHash(text);
+    if (this.corpus.holds(file, hash, text.length) && !this.actors.isStale(file, text, hash)) return false;
     const input = { text, tokens: tokenize(text), lines: new LineIndex(text) };
-    const changed = this.corpus.update(file, text, input);
-    return this.actors.update(file, text, input.tokens, input.lines) || changed;
+    const changed = this.corpus.update(file, text, input, hash);
+    return this.actors.update(file, text, input.tokens, input.lines, hash) || changed;
   }
 
   private feedRead(read: ArticleOk, readAt: number): boolean {
     this.stamps.set(read.file, { size: read.size, mtimeMs: read.mtimeMs, readAt });
     return this.feed(read.file, read.text);
+  }
+
+  /** Adds what a worker indexed from disk, matched against the registries of `registryGeneration`. */
+  private feedIndexed(indexed: IndexedFile & { ok: true }, readAt: number, registryGeneration: number): void {
+    this.stamps.set(indexed.file, { size: indexed.size, mtimeMs: indexed.mtimeMs, readAt });
+    this.corpus.updateEntry(indexed.file, indexed.entry);
+    this.actors.updateMatched(indexed.file, indexed.entry.hash, indexed.entry.length, indexed.mentions, registryGeneration);
   }
 
   private forget(file: string): boolean {
@@ -166,24 +174,31 @@ export class WorkspaceIndex {
       for (const known of [...this.corpus.fileIds()]) if (!seen.has(known) && !this.open.has(known)) this.forget(known);
       // Registries first: every article is then matched against the actors in force.
       await this.beforeRegistries();
-      this.actors.setRegistries(this.registries.sourcesFor([...files, ...this.open.keys()]));
+      const sources = this.registries.sourcesFor([...files, ...this.open.keys()]);
+      this.actors.setRegistries(sources);
       for (const [file, text] of this.open) this.feed(file, text);
       progress?.begin(t('Indexing corpus'), 0, t('{0}/{1} files', 0, files.length.toLocaleString('en')), false);
       void this.connection.sendNotification(INDEXING_NOTIFICATION, { done: 0, total: files.length });
-      for (let start = 0; start < files.length; start += BATCH) {
-        const batch = files.slice(start, start + BATCH).filter((file) => !this.open.has(file));
-        const readAt = Date.now();
-        const reads = await Promise.all(batch.map((file) => readArticle(file, this.readOptions(file))));
-        reads.forEach((read, i) => {
-          if (this.open.has(batch[i])) return; // opened while it was read: the buffer wins
-          if (read.ok) return void this.feedRead(read, readAt);
-          if (read.kind === 'outside') this.connection.console.warn(`${batch[i]}: ${read.reason}`);
-          this.forget(batch[i]);
-        });
-        const done = Math.min(start + BATCH, files.length);
+      let done = 0;
+      const indexed = (count: number) => {
+        done += count;
         progress?.report(Math.round((done / files.length) * 100), t('{0}/{1} files', done.toLocaleString('en'), files.length.toLocaleString('en')));
         void this.connection.sendNotification(INDEXING_NOTIFICATION, { done, total: files.length });
         this.changed();
+      };
+      const threads = indexThreadCount(files.length, this.threads);
+      const rest = threads > 0 ? await this.indexOnThreads(files, threads, sources, indexed) : files;
+      for (let start = 0; start < rest.length; start += BATCH) {
+        const batch = rest.slice(start, start + BATCH);
+        const reading = batch.filter((file) => !this.open.has(file));
+        const readAt = Date.now();
+        const reads = await Promise.all(reading.map((file) => readArticle(file, this.readOptions(file))));
+        reads.forEach((read, i) => {
+          if (this.open.has(reading[i])) return; // opened while it was read: the buffer wins
+          if (read.ok) return void this.feedRead(read, readAt);
+          this.skipped(read);
+        });
+        indexed(batch.length);
         await new Promise((resolve) => setImmediate(resolve)); // let requests through between batches
       }
     } catch (error) {
@@ -195,4 +210,51 @@ export class WorkspaceIndex {
       void this.connection.sendNotification(INDEXED_NOTIFICATION, { files: this.corpus.fileCount });
     }
   }
+
+  /**
+   * Indexes `files` on `count` worker threads, BATCH articles per message, two messages in flight
+   * per worker. Returns the files left unindexed because a worker failed (the caller indexes them).
+   */
+  private async indexOnThreads(files: readonly string[], count: number, sources: readonly RegistrySource[], indexed: (count: number) => void): Promise<string[]> {
+    const generation = this.actors.registryGeneration;
+    const pool = new IndexThreads(count, sources, this.roots.length ? this.roots : undefined);
+    this.connection.console.info(`Indexing ${files.length.toLocaleString('en')} articles on ${count} worker threads`);
+    const left: string[] = [];
+    const inFlight = new Set<Promise<void>>();
+    try {
+      for (let start = 0; start < files.length; start += BATCH) {
+        const batch = files.slice(start, start + BATCH);
+        const readAt = Date.now();
+        const tasks = batch.filter((file) => !this.open.has(file)).map((file) => ({ file, scope: this.registries.pathFor(file), maxBytes: this.configs.forFile(file).config.maxFileSize }));
+        const job = pool.index(tasks).then(
+          (results) => {
+            for (const result of results) {
+              if (this.open.has(result.file)) continue; // opened while it was read: the buffer wins
+              if (result.ok) this.feedIndexed(result, readAt, generation);
+              else this.skipped(result);
+            }
+            indexed(batch.length);
+          },
+          (error: Error) => {
+            if (left.length === 0) this.connection.console.warn(`Indexing on worker threads failed, continuing on the main thread: ${error.message}`);
+            left.push(...batch);
+          },
+        );
+        inFlight.add(job);
+        void job.finally(() => inFlight.delete(job));
+        if (inFlight.size >= 2 * pool.size) await Promise.race(inFlight);
+      }
+      await Promise.all(inFlight);
+    } finally {
+      await pool.close();
+    }
+    return left;
+  }
+
+  /** An article that could not be read: forgotten, and a symbolic link out of the workspace is logged. */
+  private skipped(read: { file: string; kind: string; reason: string }): void {
+    if (read.kind === 'outside') this.connection.console.warn(`${read.file}: ${read.reason}`);
+    this.forget(read.file);
+  }
+
 }

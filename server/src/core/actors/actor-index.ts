@@ -69,13 +69,40 @@ const STRIDE = 7; // actor, offset, length, clitic length | lamArticle << 16, li
 const LAM_ARTICLE = 1 << 16;
 const LAM_CLITIC = 1 << 17;
 
-interface FileMentions {
+/** A file's mentions as the index keeps them: STRIDE numbers per mention, spellings by number. Plain data, so it crosses threads. */
+export interface MentionTable {
+  readonly table: Int32Array;
+  readonly spellings: readonly string[];
+}
+
+/** Distinct spellings a file's mention table can hold (16 bits of its last column). */
+const SPELLING_LIMIT = 0x10000;
+
+interface FileMentions extends MentionTable {
   hash: number;
   length: number;
   /** Registry generation the mentions were matched against. */
   generation: number;
-  table: Int32Array;
-  spellings: string[];
+}
+
+/** Mentions (ActorIndex.match) in the form the index keeps them. */
+export function mentionTable(mentions: readonly ActorMention[]): MentionTable {
+  const spellings: string[] = [];
+  const spellingIndex = new Map<string, number>();
+  const table = new Int32Array(mentions.length * STRIDE);
+  mentions.forEach((m, i) => {
+    let spelling = spellingIndex.get(m.surface);
+    if (spelling === undefined) spellingIndex.set(m.surface, (spelling = spellings.push(m.surface) - 1));
+    const at = i * STRIDE;
+    table[at] = m.actor;
+    table[at + 1] = m.offset;
+    table[at + 2] = m.length;
+    table[at + 3] = m.cliticLength | (m.lamArticle ? LAM_ARTICLE : 0) | (m.lamClitic ? LAM_CLITIC : 0);
+    table[at + 4] = m.line;
+    table[at + 5] = m.character;
+    table[at + 6] = (FORMS.indexOf(m.form) << 16) | spelling;
+  });
+  return { table, spellings };
 }
 
 interface ActorTally {
@@ -162,42 +189,49 @@ export class ActorIndex {
 
   /** Whether a file must be fed again (new content or new registries). */
   isStale(fileId: string, text: string, hash = contentHash(text)): boolean {
+    return this.isStaleFor(fileId, hash, text.length);
+  }
+
+  private isStaleFor(fileId: string, hash: number, length: number): boolean {
     const file = this.files.get(fileId);
-    return !file || file.generation !== this.registries || file.length !== text.length || file.hash !== hash;
+    return !file || file.generation !== this.registries || file.length !== length || file.hash !== hash;
   }
 
   /** Matches a file's text; returns whether its mentions changed. */
-  update(fileId: string, text: string, tokens?: readonly Token[], lines?: LineIndex): boolean {
-    const hash = contentHash(text);
-    if (!this.isStale(fileId, text, hash)) return false;
+  update(fileId: string, text: string, tokens?: readonly Token[], lines?: LineIndex, hash = contentHash(text)): boolean {
+    if (!this.isStaleFor(fileId, hash, text.length)) return false;
+    return this.updateMatched(fileId, hash, text.length, mentionTable(this.match(fileId, text, tokens, lines)), this.registries);
+  }
+
+  /**
+   * Indexes mentions matched elsewhere (another thread, see index-threads.ts) in the text of this
+   * hash and length, against the registries of `registryGeneration`: refused (false) if those
+   * registries were replaced since, or if the file is indexed with this text already.
+   */
+  updateMatched(fileId: string, hash: number, length: number, { table, spellings }: MentionTable, registryGeneration: number): boolean {
+    if (registryGeneration !== this.registries || !this.isStaleFor(fileId, hash, length)) return false;
     this.drop(fileId);
-    const mentions = this.match(fileId, text, tokens, lines);
-    const spellings: string[] = [];
-    const spellingIndex = new Map<string, number>();
-    const table = new Int32Array(mentions.length * STRIDE);
-    // Mentions per actor in this file, added to the actors' tallies once per actor, not per mention.
-    const inFile = new Map<number, number>();
-    mentions.forEach((m, i) => {
-      let spelling = spellingIndex.get(m.surface);
-      if (spelling === undefined) spellingIndex.set(m.surface, (spelling = spellings.push(m.surface) - 1));
-      const at = i * STRIDE;
-      table[at] = m.actor;
-      table[at + 1] = m.offset;
-      table[at + 2] = m.length;
-      table[at + 3] = m.cliticLength | (m.lamArticle ? LAM_ARTICLE : 0) | (m.lamClitic ? LAM_CLITIC : 0);
-      table[at + 4] = m.line;
-      table[at + 5] = m.character;
-      table[at + 6] = (FORMS.indexOf(m.form) << 16) | spelling;
-      inFile.set(m.actor, (inFile.get(m.actor) ?? 0) + 1);
-      const tally = this.tallies[m.actor];
-      tally.spellings.set(m.surface, (tally.spellings.get(m.surface) ?? 0) + 1);
-    });
-    for (const [actor, count] of inFile) {
+    // Mentions per actor and spelling in this file first: the actors' tallies (maps keyed by
+    // strings) are then updated once per actor and spelling, not once per mention.
+    const perSpelling = new Map<number, number>();
+    for (let at = 0; at < table.length; at += STRIDE) {
+      const key = table[at] * SPELLING_LIMIT + (table[at + 6] & 0xffff);
+      perSpelling.set(key, (perSpelling.get(key) ?? 0) + 1);
+    }
+    const perActor = new Map<number, number>();
+    for (const [key, count] of perSpelling) {
+      const actor = Math.floor(key / SPELLING_LIMIT);
+      const surface = spellings[key % SPELLING_LIMIT];
+      const tally = this.tallies[actor];
+      tally.spellings.set(surface, (tally.spellings.get(surface) ?? 0) + count);
+      perActor.set(actor, (perActor.get(actor) ?? 0) + count);
+    }
+    for (const [actor, count] of perActor) {
       const tally = this.tallies[actor];
       tally.mentions += count;
       tally.files.set(fileId, (tally.files.get(fileId) ?? 0) + count);
     }
-    this.files.set(fileId, { hash, length: text.length, generation: this.registries, table, spellings });
+    this.files.set(fileId, { hash, length, generation: this.registries, table, spellings });
     this.generation++;
     return true;
   }

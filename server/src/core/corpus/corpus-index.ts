@@ -61,20 +61,34 @@ export class CorpusIndex {
   }
 
   /** Collects a file's data; a file whose content did not change costs one hash. Returns whether anything changed. */
-  update(fileId: string, text: string, input?: FileInput): boolean {
-    const hash = contentHash(text);
-    const old = this.entries.get(fileId);
-    if (old && old.hash === hash && old.length === text.length) return false;
-    const file = input ?? { text, tokens: tokenize(text), lines: new LineIndex(text) };
-    const data = new Map<string, unknown>();
-    for (const facet of this.facets) data.set(facet.id, facet.collect(file));
-    this.replace(fileId, { hash, length: text.length, data });
+  update(fileId: string, text: string, input?: FileInput, hash = contentHash(text)): boolean {
+    if (this.holds(fileId, hash, text.length)) return false;
+    this.replace(fileId, this.collect(text, input, hash));
     return true;
   }
 
-  /** Adds data collected elsewhere (another process or thread) for the same facets. */
-  updateEntry(fileId: string, entry: FileEntry): void {
+  /** Whether the file is indexed with the text of this hash and length. */
+  holds(fileId: string, hash: number, length: number): boolean {
+    const entry = this.entries.get(fileId);
+    return entry !== undefined && entry.hash === hash && entry.length === length;
+  }
+
+  /**
+   * A text's entry for these facets, without indexing it: another thread collects entries that
+   * this index then adds with updateEntry. Facet data is plain data (maps, arrays, typed arrays),
+   * so an entry crosses threads by structured clone.
+   */
+  collect(text: string, input: FileInput = { text, tokens: tokenize(text), lines: new LineIndex(text) }, hash = contentHash(text)): FileEntry {
+    const data = new Map<string, unknown>();
+    for (const facet of this.facets) data.set(facet.id, facet.collect(input));
+    return { hash, length: text.length, data };
+  }
+
+  /** Adds an entry collected elsewhere (another process or thread) for the same facets; returns whether anything changed. */
+  updateEntry(fileId: string, entry: FileEntry): boolean {
+    if (this.holds(fileId, entry.hash, entry.length)) return false;
     this.replace(fileId, entry);
+    return true;
   }
 
   remove(fileId: string): boolean {
