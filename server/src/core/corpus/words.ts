@@ -107,8 +107,13 @@ function apply(stats: WordStats, data: WordData, sign: 1 | -1): void {
 }
 
 function collectWords({ tokens }: FileInput): WordData {
-  const words = new Map<string, number>();
-  const pairs = new Map<number, number>();
+  // One Map lookup per word and per pair: the maps give a position in plain arrays of keys and
+  // counts, which become the typed arrays at the end (TypedArray.from over a Map iterator is slow).
+  const wordIndex = new Map<string, number>();
+  const wordCounts: number[] = [];
+  const pairIndex = new Map<number, number>();
+  const pairs: number[] = [];
+  const pairCounts: number[] = [];
   let tokenCount = 0;
   // The FNV state after the previous word: a pair's hash continues it over the next word, so no
   // `previous + key` string is built per word.
@@ -122,20 +127,39 @@ function collectWords({ tokens }: FileInput): WordData {
     }
     tokenCount++;
     const key = surfaceKey(token.text);
-    words.set(key, (words.get(key) ?? 0) + 1);
-    if (previous !== -1 && tokens[i - 1].kind === 'space') {
-      const pair = finishHash(fnv(previous, key));
-      pairs.set(pair, (pairs.get(pair) ?? 0) + 1);
+    const word = wordIndex.get(key);
+    if (word === undefined) {
+      wordIndex.set(key, wordCounts.length);
+      wordCounts.push(1);
+    } else wordCounts[word]++;
+    // The word is hashed once for both pairs: the one it ends (continuing `previous`) and the one
+    // it may start (from the seed). Same values as fnv(previous, key) and fnv(FNV_SEED, key).
+    const endsPair = previous !== -1 && tokens[i - 1].kind === 'space';
+    let pairState = previous;
+    let wordState = FNV_SEED;
+    for (let c = 0; c < key.length; c++) {
+      const code = key.charCodeAt(c);
+      pairState = Math.imul(pairState ^ code, FNV_PRIME);
+      wordState = Math.imul(wordState ^ code, FNV_PRIME);
     }
-    previous = hasLetters(key) ? fnv(FNV_SEED, key) : -1;
+    if (endsPair) {
+      const hash = finishHash(pairState >>> 0);
+      const pair = pairIndex.get(hash);
+      if (pair === undefined) {
+        pairIndex.set(hash, pairs.length);
+        pairs.push(hash);
+        pairCounts.push(1);
+      } else pairCounts[pair]++;
+    }
+    previous = hasLetters(key) ? wordState >>> 0 : -1;
   }
-  const pairList = [...pairs.keys()];
   return {
     tokenCount,
-    words: [...words.keys()],
-    wordCounts: Uint32Array.from(words.values()),
-    pairs: Int32Array.from(pairList),
-    pairCounts: Uint32Array.from(pairList, (pair) => pairs.get(pair)!),
+    // From the map, not an array grown by push: the list is kept per file, at its exact length.
+    words: [...wordIndex.keys()],
+    wordCounts: new Uint32Array(wordCounts),
+    pairs: new Int32Array(pairs),
+    pairCounts: new Uint32Array(pairCounts),
   };
 }
 
@@ -159,10 +183,11 @@ export function pairHash(text: string): number {
 }
 
 const FNV_SEED = 0x811c9dc5;
+const FNV_PRIME = 16777619;
 
 /** FNV-1a state after `text`, from `hash` (unsigned 32 bits, so -1 is free as "no state"). */
 function fnv(hash: number, text: string): number {
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619);
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
   return hash >>> 0;
 }
 
