@@ -217,7 +217,13 @@ export class WorkspaceIndex {
    */
   private async indexOnThreads(files: readonly string[], count: number, sources: readonly RegistrySource[], indexed: (count: number) => void): Promise<string[]> {
     const generation = this.actors.registryGeneration;
-    const pool = new IndexThreads(count, sources, this.roots.length ? this.roots : undefined);
+    let pool: IndexThreads;
+    try {
+      pool = new IndexThreads(count, sources, this.roots.length ? this.roots : undefined);
+    } catch (error) {
+      this.connection.console.warn(`Could not start indexing threads, indexing on the main thread: ${error instanceof Error ? error.message : String(error)}`);
+      return [...files];
+    }
     this.connection.console.info(`Indexing ${files.length.toLocaleString('en')} articles on ${count} worker threads`);
     const left: string[] = [];
     const inFlight = new Set<Promise<void>>();
@@ -241,7 +247,7 @@ export class WorkspaceIndex {
           },
         );
         inFlight.add(job);
-        void job.finally(() => inFlight.delete(job));
+        void job.then(() => inFlight.delete(job), () => inFlight.delete(job));
         if (inFlight.size >= 2 * pool.size) await Promise.race(inFlight);
       }
       await Promise.all(inFlight);
