@@ -35,6 +35,8 @@ export interface SessionResult {
   /** Server CPU (user + system) from `initialized` to `nassaq/indexed`. */
   indexCpuMs?: number;
   indexedFiles: number;
+  /** Worker threads the server indexed on (its log says so), 0 for its own thread. */
+  indexThreads: number;
   afterIndex?: ProcessMemory;
 }
 
@@ -106,6 +108,7 @@ async function startSession(server: BenchServer, corpus: BenchCorpus, indexThrea
     indexMs: indexedAt! - initializedAt,
     indexCpuMs: cpuAtStart === undefined || cpuAtIndexed === undefined ? undefined : cpuAtIndexed - cpuAtStart,
     indexedFiles,
+    indexThreads: Number(/on (\d+) worker threads/.exec(server.log.join(''))?.[1] ?? 0),
     afterIndex: processMemory(server.pid),
   };
 }
@@ -128,7 +131,8 @@ export function formatServer(r: ServerResults, articles: number): string {
     ['initialize (spawn → result)', `${ms(r.initializeMs)} ms`, verdict('initialize', r.initializeMs)],
     [`first diagnostics of an article opened at once (spawn → publish; ${r.sessions.every((x) => x.whileIndexing) ? 'while indexing' : 'the index was complete first'})`, `${ms(r.firstDiagnosticsMs)} ms`, verdict('firstDiagnostics', r.firstDiagnosticsMs)],
     [`complete index of ${count(articles)} articles (initialized → nassaq/indexed)`, s(r.indexMs), verdict('index', r.indexMs)],
-    ['  server CPU while indexing', r.indexCpuMs === undefined || Number.isNaN(r.indexCpuMs) ? 'n/a' : s(r.indexCpuMs), ''],
+    ['  on worker threads (the server\'s log)', [...new Set(r.sessions.map((x) => x.indexThreads))].join(' / '), ''],
+    ['  server CPU while indexing (every thread)', r.indexCpuMs === undefined || Number.isNaN(r.indexCpuMs) ? 'n/a' : s(r.indexCpuMs), ''],
     ['RSS after indexing', r.rssAfterIndex === undefined || Number.isNaN(r.rssAfterIndex) ? 'n/a' : mb(r.rssAfterIndex), verdict('serverRss', r.rssAfterIndex)],
   ];
   if (r.atEnd) rows.push(['RSS / peak RSS after navigation and editing', `${mb(r.atEnd.rss)} / ${mb(r.atEnd.peak)}`, '']);

@@ -262,5 +262,4 @@ export class WorkspaceIndex {
     if (read.kind === 'outside') this.connection.console.warn(`${read.file}: ${read.reason}`);
     this.forget(read.file);
   }
-
 }
