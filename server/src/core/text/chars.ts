@@ -47,6 +47,17 @@ export function isInvisible(code: number): boolean {
 
 /** Arabic-script letters, including Persian/Urdu additions and presentation forms. */
 export function isArabicLetter(code: number): boolean {
+  if (code >= ARABIC_BLOCK && code < ARABIC_BLOCK_END) return (ARABIC_BLOCK_CLASSES[code - ARABIC_BLOCK] & LETTER) !== 0;
+  return arabicLetterByRange(code);
+}
+
+/** Harakat, tanween, shadda, sukun, superscript alef and Quranic marks: they sit inside words. */
+export function isArabicMark(code: number): boolean {
+  if (code >= ARABIC_BLOCK && code < ARABIC_BLOCK_END) return (ARABIC_BLOCK_CLASSES[code - ARABIC_BLOCK] & MARK) !== 0;
+  return arabicMarkByRange(code);
+}
+
+function arabicLetterByRange(code: number): boolean {
   return (
     (code >= 0x0620 && code <= 0x063f) ||
     (code >= 0x0641 && code <= 0x064a) ||
@@ -63,8 +74,7 @@ export function isArabicLetter(code: number): boolean {
   );
 }
 
-/** Harakat, tanween, shadda, sukun, superscript alef and Quranic marks: they sit inside words. */
-export function isArabicMark(code: number): boolean {
+function arabicMarkByRange(code: number): boolean {
   return (
     (code >= 0x0610 && code <= 0x061a) ||
     (code >= 0x064b && code <= 0x065f) ||
@@ -76,13 +86,31 @@ export function isArabicMark(code: number): boolean {
   );
 }
 
+// The Arabic block (U+0600–U+06FF) holds almost every code unit of an article's words: its classes
+// come from a table, built from the ranges above, rather than a dozen comparisons per code unit.
+const ARABIC_BLOCK = 0x0600;
+const ARABIC_BLOCK_END = 0x0700;
+const LETTER = 1;
+const MARK = 2;
+const WORD_PART = 4;
+const ARABIC_BLOCK_CLASSES: Uint8Array = (() => {
+  const table = new Uint8Array(ARABIC_BLOCK_END - ARABIC_BLOCK);
+  for (let code = ARABIC_BLOCK; code < ARABIC_BLOCK_END; code++) {
+    const letter = arabicLetterByRange(code);
+    const mark = arabicMarkByRange(code);
+    table[code - ARABIC_BLOCK] = (letter ? LETTER : 0) | (mark ? MARK : 0) | (letter || mark || code === 0x0640 ? WORD_PART : 0);
+  }
+  return table;
+})();
+
 export function isTatweel(code: number): boolean {
   return code === 0x0640;
 }
 
 /** Characters that may appear inside an Arabic word without ending it. */
 export function isArabicWordPart(code: number): boolean {
-  return isArabicLetter(code) || isArabicMark(code) || code === 0x0640 || code === 0x200c || code === 0x200d;
+  if (code >= ARABIC_BLOCK && code < ARABIC_BLOCK_END) return (ARABIC_BLOCK_CLASSES[code - ARABIC_BLOCK] & WORD_PART) !== 0;
+  return arabicLetterByRange(code) || arabicMarkByRange(code) || code === 0x200c || code === 0x200d;
 }
 
 const LATIN_LETTER = /\p{Script=Latin}/u;
