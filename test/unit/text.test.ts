@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { LineIndex } from '../../server/src/core/text/lines';
 import { minimalEdit } from '../../server/src/core/text/diff';
-import { surfaceKey } from '../../server/src/core/text/normalize';
+import { foldKey, surfaceKey } from '../../server/src/core/text/normalize';
 import { tokenize } from '../../server/src/core/text/tokenize';
 import { applyEdits } from '../../server/src/core/engine';
 
@@ -70,5 +70,20 @@ describe('surfaceKey', () => {
     assert.equal(surfaceKey(`فِي`), surfaceKey('في'));
     assert.equal(surfaceKey(`ال${TATWEEL}رئيس`), 'الرئيس');
     assert.notEqual(surfaceKey('على'), surfaceKey('علي'));
+  });
+});
+
+describe('foldKey', () => {
+  it('folds hamza, maqsura and ta marbuta forms and drops marks, tatweel and joiners', () => {
+    assert.equal(foldKey('مؤسسة'), 'موسسه');
+    assert.equal(foldKey(`إِلى`), 'الي');
+    assert.equal(foldKey(`أ${TATWEEL}ب${ZWNJ}ة`), 'ابه');
+    assert.equal(foldKey('الرئيس'), 'الرييس');
+    assert.equal(foldKey('مدينة'), foldKey('مدينه'));
+  });
+
+  it('lowers letters outside the Arabic block', () => {
+    assert.equal(foldKey('ABC'), 'abc');
+    assert.equal(foldKey(`أBC${ZWNJ}`), `${'ا'}bc`);
   });
 });

@@ -42,21 +42,34 @@ const FOLDS: ReadonlyMap<number, string> = new Map([
  * so callers must bring other evidence before calling two words one.
  */
 export function foldKey(word: string): string {
-  let clean = true;
-  for (let i = 0; i < word.length && clean; i++) {
-    const code = word.charCodeAt(i);
-    clean = code >= 0x600 && FOLD_TABLE[code - 0x600] === code;
-  }
-  if (clean) return word;
+  let i = 0;
+  while (i < word.length && isOwnFold(word.charCodeAt(i))) i++;
+  if (i === word.length) return word;
+  // Unchanged stretches are copied as slices, not code unit by code unit; a key made of Arabic
+  // block letters alone has no case to lower.
   let key = '';
-  for (let i = 0; i < word.length; i++) {
+  let unchangedFrom = 0;
+  let arabicOnly = true;
+  for (; i < word.length; i++) {
     const code = word.charCodeAt(i);
     if (code >= 0x600 && code < 0x700) {
       const folded = FOLD_TABLE[code - 0x600];
+      if (folded === code) continue;
+      key += word.slice(unchangedFrom, i);
       if (folded !== 0) key += String.fromCharCode(folded);
-    } else if (code !== 0x200c && code !== 0x200d) key += word[i];
+      unchangedFrom = i + 1;
+    } else if (code === 0x200c || code === 0x200d) {
+      key += word.slice(unchangedFrom, i);
+      unchangedFrom = i + 1;
+    } else arabicOnly = false;
   }
-  return key.toLowerCase();
+  key += word.slice(unchangedFrom);
+  return arabicOnly ? key : key.toLowerCase();
+}
+
+/** An Arabic block code unit that is its own fold (most letters). */
+function isOwnFold(code: number): boolean {
+  return code >= 0x600 && FOLD_TABLE[code - 0x600] === code;
 }
 
 /** Arabic block code point → its fold (0 for a dropped mark or tatweel): a table, as foldKey runs on every word. */
