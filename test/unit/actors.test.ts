@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ActorIndex } from '../../server/src/core/actors/actor-index';
 import { markedNameFacet, markedNames } from '../../server/src/core/actors/discovered';
-import { NameMatcher, patternForms } from '../../server/src/core/actors/matcher';
+import { mentionSurface, NameMatcher, patternForms } from '../../server/src/core/actors/matcher';
 import { parseRegistry } from '../../server/src/core/actors/registry';
 import { appendActor, newActorId, renameActorEdit, yamlScalar } from '../../server/src/core/actors/registry-edit';
 import { CorpusIndex } from '../../server/src/core/corpus/corpus-index';
@@ -126,6 +126,15 @@ describe('name matcher', () => {
     assert.deepEqual(patternForms('عبد المجيد الناصري'), [['عبد', 'المجيد', 'الناصري'], ['عبدالمجيد', 'الناصري']]);
     assert.deepEqual(matchedTexts('قال عبدالمجيد الناصري ثم عبد المجيد الناصري', ['عبد المجيد الناصري']).length, 2);
     assert.deepEqual(matchedTexts('زار أبو ظبي ثم ابوظبي', ['أبوظبي']).length, 2);
+  });
+
+  it('gives a mention its spelling with one plain space between words, whatever spaces it was written with', () => {
+    const text = 'قال فايز الحداد ثم فايز  الحداد ثم فايز\tالحداد ثم فايز\u00A0الحداد ثم للأمم المتحدة';
+    const matcher = new NameMatcher();
+    matcher.add('فايز الحداد', 0);
+    matcher.add('الأمم المتحدة', 1);
+    const surfaces = matcher.match(tokenize(text)).map((m) => mentionSurface(text, m));
+    assert.deepEqual(surfaces, ['فايز الحداد', 'فايز الحداد', 'فايز الحداد', 'فايز الحداد', 'الأمم المتحدة']);
   });
 });
 
