@@ -2,8 +2,11 @@
 // main thread (`indexThreads: 0`): the same articles, actors, mention counts, references, symbols
 // and cross-file diagnostics. The corpus mixes the sample articles' paragraphs into 120 articles,
 // with files a scan must skip or decode with care (binary, Windows-1256, BOM + CRLF, empty).
+// Workers that cannot start (the server's bundle deleted under it, as an extension update may
+// do) leave the scan to the main thread, with the same answers.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Diagnostic, SymbolInformation } from 'vscode-languageserver-protocol';
@@ -96,5 +99,37 @@ describe('indexing on worker threads', () => {
       codes = new Set([...codes, ...main.map((d: Diagnostic) => d.code)]);
     }
     assert.ok(codes.size > 0, 'some diagnostics to compare');
+  });
+});
+
+describe('indexing threads that cannot start', () => {
+  const corpus = tempCorpus('nassaq-index-threads-failed-', mixedCorpus());
+  const bundleDir = mkdtempSync(path.join(tmpdir(), 'nassaq-bundle-'));
+  const bundle = path.join(bundleDir, 'server.js');
+  copyFileSync(path.resolve(__dirname, '../../dist/server.js'), bundle);
+  const onMain = new LspTestClient();
+  const orphaned = new LspTestClient('stdio', bundle);
+  const indexed: number[] = [];
+
+  before(async () => {
+    await onMain.initialize(corpus.root, { initializationOptions: { indexThreads: 0 } });
+    // The server has loaded its bundle (it answered initialize); its workers would load it again.
+    await orphaned.initialize(corpus.root, { initializationOptions: { indexThreads: 2 }, beforeInitialized: () => rmSync(bundleDir, { recursive: true, force: true }) });
+    indexed.push(...(await Promise.all([onMain, orphaned].map((client) => client.indexed(1)))));
+  });
+
+  after(async () => {
+    await Promise.all([onMain, orphaned].map((client) => client.stop()));
+    corpus.remove();
+    rmSync(bundleDir, { recursive: true, force: true });
+  });
+
+  it('indexes every article on the main thread instead, and says so', async () => {
+    assert.deepEqual(indexed, [122, 122]);
+    assert.match(orphaned.stderr.join(''), /Indexing on worker threads failed, continuing on the main thread|Could not start indexing threads/);
+    const [main, fallback] = await Promise.all([onMain, orphaned].map((client) => client.connection.sendRequest<ActorsResult>(ACTORS_REQUEST, {})));
+    assert.ok(main.actors.some((actor) => actor.mentions > 1));
+    assert.deepEqual(fallback, main);
+    assert.equal(orphaned.exited, undefined);
   });
 });

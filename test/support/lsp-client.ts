@@ -41,13 +41,13 @@ export class LspTestClient {
   /** Set when the server process exits: its exit code, or the signal that ended it. */
   exited: number | string | undefined;
 
-  /** `stdio` as other editors start the server; `ipc` as the VS Code client does. */
-  constructor(transport: 'stdio' | 'ipc' = 'stdio') {
+  /** `stdio` as other editors start the server; `ipc` as the VS Code client does. `server`: the bundle to run. */
+  constructor(transport: 'stdio' | 'ipc' = 'stdio', server = SERVER) {
     if (transport === 'ipc') {
-      this.process = fork(SERVER, ['--node-ipc'], { stdio: ['pipe', 'pipe', 'pipe', 'ipc'] });
+      this.process = fork(server, ['--node-ipc'], { stdio: ['pipe', 'pipe', 'pipe', 'ipc'] });
       this.connection = createProtocolConnection(new IPCMessageReader(this.process), new IPCMessageWriter(this.process));
     } else {
-      this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+      this.process = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
       this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     }
     this.process.stderr!.on('data', (chunk) => this.stderr.push(String(chunk)));
@@ -76,8 +76,11 @@ export class LspTestClient {
     this.connection.listen();
   }
 
-  /** `pull`: the client asks for diagnostics (LSP 3.17) instead of receiving them; `locale`: the client's language. */
-  async initialize(rootPath: string, options: { pull?: boolean; locale?: string; initializationOptions?: object } = {}): Promise<InitializeResult> {
+  /**
+   * `pull`: the client asks for diagnostics (LSP 3.17) instead of receiving them; `locale`: the
+   * client's language; `beforeInitialized`: runs between the `initialize` result and `initialized`.
+   */
+  async initialize(rootPath: string, options: { pull?: boolean; locale?: string; initializationOptions?: object; beforeInitialized?: () => void } = {}): Promise<InitializeResult> {
     const rootUri = uri(rootPath);
     const textDocument = options.pull ? { diagnostic: { relatedDocumentSupport: false } } : { publishDiagnostics: { versionSupport: true } };
     const workspace = { configuration: true, workspaceEdit: { documentChanges: true }, ...(options.pull ? { diagnostics: { refreshSupport: true } } : {}) };
@@ -94,6 +97,7 @@ export class LspTestClient {
       ...(options.locale ? { locale: options.locale } : {}),
       ...(options.initializationOptions ? { initializationOptions: options.initializationOptions } : {}),
     });
+    options.beforeInitialized?.();
     await this.connection.sendNotification('initialized', {});
     return result;
   }
