@@ -107,13 +107,14 @@ function apply(stats: WordStats, data: WordData, sign: 1 | -1): void {
 }
 
 function collectWords({ tokens }: FileInput): WordData {
-  // One Map lookup per word and per pair: the maps give a position in plain arrays of keys and
-  // counts, which become the typed arrays at the end (TypedArray.from over a Map iterator is slow).
-  const wordIndex = new Map<string, number>();
+  // One lookup per word and per pair gives a position in plain arrays of keys and counts, which
+  // become the typed arrays at the end (TypedArray.from over a Map iterator is slow).
+  const words: string[] = [];
   const wordCounts: number[] = [];
-  const pairIndex = new Map<number, number>();
+  const wordSlots = new KeySlots(tokens.length);
   const pairs: number[] = [];
   const pairCounts: number[] = [];
+  const pairSlots = new KeySlots(tokens.length);
   let tokenCount = 0;
   // The FNV state after the previous word: a pair's hash continues it over the next word, so no
   // `previous + key` string is built per word.
@@ -127,13 +128,8 @@ function collectWords({ tokens }: FileInput): WordData {
     }
     tokenCount++;
     const key = surfaceKey(token.text);
-    const word = wordIndex.get(key);
-    if (word === undefined) {
-      wordIndex.set(key, wordCounts.length);
-      wordCounts.push(1);
-    } else wordCounts[word]++;
-    // The word is hashed once for both pairs: the one it ends (continuing `previous`) and the one
-    // it may start (from the seed). Same values as fnv(previous, key) and fnv(FNV_SEED, key).
+    // The word is hashed once for the pair it ends (continuing `previous`), the pair it may start
+    // and its own slot (both from the seed). Same values as fnv(previous, key) and fnv(FNV_SEED, key).
     const endsPair = previous !== -1 && tokens[i - 1].kind === 'space';
     let pairState = previous;
     let wordState = FNV_SEED;
@@ -142,11 +138,19 @@ function collectWords({ tokens }: FileInput): WordData {
       pairState = Math.imul(pairState ^ code, FNV_PRIME);
       wordState = Math.imul(wordState ^ code, FNV_PRIME);
     }
+    const wordSlot = wordSlots.findWord(wordState, key, words);
+    const word = wordSlots.position(wordSlot);
+    if (word < 0) {
+      wordSlots.take(wordSlot, wordState, words.length);
+      words.push(key);
+      wordCounts.push(1);
+    } else wordCounts[word]++;
     if (endsPair) {
       const hash = finishHash(pairState >>> 0);
-      const pair = pairIndex.get(hash);
-      if (pair === undefined) {
-        pairIndex.set(hash, pairs.length);
+      const pairSlot = pairSlots.findHash(hash);
+      const pair = pairSlots.position(pairSlot);
+      if (pair < 0) {
+        pairSlots.take(pairSlot, hash, pairs.length);
         pairs.push(hash);
         pairCounts.push(1);
       } else pairCounts[pair]++;
@@ -155,12 +159,63 @@ function collectWords({ tokens }: FileInput): WordData {
   }
   return {
     tokenCount,
-    // From the map, not an array grown by push: the list is kept per file, at its exact length.
-    words: [...wordIndex.keys()],
+    // A copy at its exact length: the list is kept per file, the one grown by push has spare room.
+    words: words.slice(),
     wordCounts: new Uint32Array(wordCounts),
     pairs: new Int32Array(pairs),
     pairCounts: new Uint32Array(pairCounts),
   };
+}
+
+/**
+ * One file's distinct words (or pairs) → their positions in its lists, by open addressing on the
+ * FNV hashes collectWords computes anyway, in typed arrays: a Map would hash every word again, and
+ * grow and rehash as the file's words come in. A file has fewer distinct words, and fewer pairs,
+ * than half its tokens, so a table with at least as many slots as tokens stays at most half full.
+ */
+class KeySlots {
+  /** Position + 1 of the key in a slot; 0 marks an empty slot. */
+  private readonly positions: Int32Array;
+  private readonly hashes: Int32Array;
+  private readonly shift: number;
+  private readonly mask: number;
+
+  constructor(tokenCount: number) {
+    const bits = Math.max(4, Math.ceil(Math.log2(tokenCount + 1)));
+    this.positions = new Int32Array(1 << bits);
+    this.hashes = new Int32Array(1 << bits);
+    this.shift = 32 - bits;
+    this.mask = (1 << bits) - 1;
+  }
+
+  /** The slot of `word` (FNV hash `hash`, list `words`), or the empty slot where it goes. */
+  findWord(hash: number, word: string, words: readonly string[]): number {
+    let slot = this.home(hash);
+    while (this.positions[slot] !== 0 && (this.hashes[slot] !== (hash | 0) || words[this.positions[slot] - 1] !== word)) slot = (slot + 1) & this.mask;
+    return slot;
+  }
+
+  /** The slot of a key that is its own hash (a pair hash), or the empty slot where it goes. */
+  findHash(hash: number): number {
+    let slot = this.home(hash);
+    while (this.positions[slot] !== 0 && this.hashes[slot] !== hash) slot = (slot + 1) & this.mask;
+    return slot;
+  }
+
+  /** The position stored in a slot, or -1 when it is empty. */
+  position(slot: number): number {
+    return this.positions[slot] - 1;
+  }
+
+  take(slot: number, hash: number, position: number): void {
+    this.hashes[slot] = hash;
+    this.positions[slot] = position + 1;
+  }
+
+  /** Multiplicative hashing spreads the hash's high bits over the table (as CountTable does). */
+  private home(hash: number): number {
+    return Math.imul(hash, 0x9e3779b1) >>> this.shift;
+  }
 }
 
 function hasLetters(word: string): boolean {
