@@ -185,12 +185,13 @@ const MAX_WINDOW = 8;
  */
 export function nameContextWords(words: readonly RunWord[]): Set<number> {
   const result = new Set<number>();
-  const { title: TITLE_SURFACES, link: LINK_SURFACES } = surfaceSets();
+  const { title: TITLE_SURFACES, role: ROLES } = surfaceSets();
   const joined = (n: number) => n < words.length && !words[n].gapBefore;
   for (let w = 0; w < words.length; w++) {
     // Titles and connectors are recognised on the surface, in every spelling: folding every word costs.
     const surface = words[w].surface;
-    if (TITLE_SURFACES.has(surface)) {
+    const role = ROLES.get(surface);
+    if (role === 'title') {
       // The name is the first run of plain words after the title's complements (رئيس حكومة الوفاق
       // الوطني فايز السراج، المدير العام للشركة سالم النعيمي): a plain word starts a run
       // right after the title or after a word with the article; after an institution (لجنة حقوق
@@ -212,7 +213,7 @@ export function nameContextWords(words: readonly RunWord[]): Set<number> {
         if (!CONNECTORS.has(f)) result.add(n);
         if (f.startsWith(ARTICLE) || CLITIC_ARTICLE.test(f)) break; // a family name ends it (فايز السراج)
       }
-    } else if (LINK_SURFACES.has(surface) && joined(w + 1)) {
+    } else if (role === 'link' && joined(w + 1)) {
       const next = foldOf(words[w + 1]);
       if (!isFunctionWord(words[w + 1].surface) && !TITLES.has(next)) result.add(w + 1);
       const previous = w > 0 ? foldOf(words[w - 1]) : '';
@@ -238,18 +239,25 @@ interface SurfaceSets {
   title: ReadonlySet<string>;
   /** Function words in every spelling but علي, which is first of all a name (علي عبدالله صالح). */
   function: ReadonlySet<string>;
-  link: ReadonlySet<string>;
   place: ReadonlySet<string>;
+  /** Title and link surfaces in one map (a title where a surface is both), so most words take one lookup. */
+  role: ReadonlyMap<string, 'title' | 'link'>;
 }
 let surfaceSetsBuilt: SurfaceSets | undefined;
 
 /** Built on first use, not at load: spelling out every variant costs ~50 ms the server's start need not pay. */
 function surfaceSets(): SurfaceSets {
-  return (surfaceSetsBuilt ??= {
-    title: spellings(TITLE_WORDS, true),
+  if (surfaceSetsBuilt) return surfaceSetsBuilt;
+  const title = spellings(TITLE_WORDS, true);
+  const link = spellings([...CONNECTOR_WORDS, 'عبد', 'أبو', ...PLACE_NOUNS], false);
+  const role = new Map<string, 'title' | 'link'>();
+  for (const surface of link) role.set(surface, 'link');
+  for (const surface of title) role.set(surface, 'title');
+  return (surfaceSetsBuilt = {
+    title,
     function: new Set([...spellings(STOP_LIST, false)].filter((w) => w !== 'علي')),
-    link: spellings([...CONNECTOR_WORDS, 'عبد', 'أبو', ...PLACE_NOUNS], false),
     place: spellings(PLACE_NOUNS, false),
+    role,
   });
 }
 
