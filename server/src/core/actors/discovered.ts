@@ -47,8 +47,11 @@ function apply(stats: MarkedNameStats, data: MarkedNames, sign: 1 | -1): void {
 function collectMarkedNames({ tokens }: FileInput): MarkedNames {
   const names = new Map<string, number>();
   const { words, marked } = nameContext(tokens);
-  for (let w = 0; w < words.length; w++) {
-    if (!marked.has(w)) continue;
+  // From marked word to marked word, not over every word of the file asking whether it is marked.
+  const starts = [...marked].sort((a, b) => a - b);
+  for (let next = 0, after = 0; next < starts.length; next++) {
+    const w = starts[next];
+    if (w < after) continue; // inside the previous run
     // A run: marked words joined by single spaces, connectors (بن، آل) between them kept.
     let end = w;
     while (end + 1 < words.length && !words[end + 1].gapBefore && (marked.has(end + 1) || (isConnector(words[end + 1]) && marked.has(end + 2) && !words[end + 2].gapBefore))) end++;
@@ -58,7 +61,7 @@ function collectMarkedNames({ tokens }: FileInput): MarkedNames {
       .join(' ');
     const before = w > 0 && !words[w].gapBefore ? foldOf(words[w - 1]) : '';
     bump(names, PLACE_NOUNS.has(before) ? PLACE_MARK + surface : surface, 1);
-    w = end;
+    after = end + 1;
   }
   return names;
 }
