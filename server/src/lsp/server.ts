@@ -247,7 +247,7 @@ function rootsOf(params: InitializeParams): string[] {
   return folders.map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined);
 }
 
-/** `initializationOptions.indexThreads`: worker threads for indexing (0: none); undefined (by corpus size) unless a whole number up to 64. */
+/** `initializationOptions.indexThreads`: worker threads for indexing (0 or 1: none); undefined (by corpus size) unless a whole number up to 64. */
 function indexThreadsOption(initializationOptions: unknown): number | undefined {
   const value = (initializationOptions as { indexThreads?: unknown } | null | undefined)?.indexThreads;
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 64 ? value : undefined;
