@@ -138,22 +138,10 @@ function collectWords({ tokens }: FileInput): WordData {
       pairState = Math.imul(pairState ^ code, FNV_PRIME);
       wordState = Math.imul(wordState ^ code, FNV_PRIME);
     }
-    const wordSlot = wordSlots.findWord(wordState, key, words);
-    const word = wordSlots.position(wordSlot);
-    if (word < 0) {
-      wordSlots.take(wordSlot, wordState, words.length);
-      words.push(key);
-      wordCounts.push(1);
-    } else wordCounts[word]++;
+    wordSlots.count(wordSlots.findWord(wordState, key, words), wordState, words, wordCounts, key);
     if (endsPair) {
       const hash = finishHash(pairState >>> 0);
-      const pairSlot = pairSlots.findHash(hash);
-      const pair = pairSlots.position(pairSlot);
-      if (pair < 0) {
-        pairSlots.take(pairSlot, hash, pairs.length);
-        pairs.push(hash);
-        pairCounts.push(1);
-      } else pairCounts[pair]++;
+      pairSlots.count(pairSlots.findHash(hash), hash, pairs, pairCounts, hash);
     }
     previous = hasLetters(key) ? wordState >>> 0 : -1;
   }
@@ -202,14 +190,17 @@ class KeySlots {
     return slot;
   }
 
-  /** The position stored in a slot, or -1 when it is empty. */
-  position(slot: number): number {
-    return this.positions[slot] - 1;
-  }
-
-  take(slot: number, hash: number, position: number): void {
+  /** One more occurrence of `key`, found at `slot`: its count goes up, or it joins the lists with a count of one. */
+  count<K>(slot: number, hash: number, keys: K[], counts: number[], key: K): void {
+    const position = this.positions[slot] - 1;
+    if (position >= 0) {
+      counts[position]++;
+      return;
+    }
     this.hashes[slot] = hash;
-    this.positions[slot] = position + 1;
+    this.positions[slot] = keys.length + 1;
+    keys.push(key);
+    counts.push(1);
   }
 
   /** Multiplicative hashing spreads the hash's high bits over the table (as CountTable does). */
