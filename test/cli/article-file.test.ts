@@ -8,8 +8,10 @@ import {
   encodeArticle,
   firstInvalidUtf8Offset,
   readArticle,
+  readArticleSync,
   writeArticleIfUnchanged,
 } from '../../server/src/node/article-file';
+import { InsideRoots, resolvesInside } from '../../server/src/node/inside';
 import { removeStaleTempFiles, writeFileAtomic } from '../../server/src/node/atomic-write';
 import { BOM, inTempDir, TATWEEL } from './helpers';
 
@@ -77,6 +79,38 @@ describe('readArticle', () => {
       const tooLarge = await readArticle(big, { maxBytes: 50 });
       assert.equal(!tooLarge.ok && tooLarge.kind, 'too-large');
       assert.match(!tooLarge.ok ? tooLarge.reason : '', /too large \(700 bytes; the limit is 50/);
+    });
+  });
+
+  it('reads synchronously exactly as it reads asynchronously, with roots given as paths or as InsideRoots', async () => {
+    await inTempDir(async (dir) => {
+      const root = path.join(dir, 'corpus');
+      mkdirSync(path.join(root, 'news'), { recursive: true });
+      mkdirSync(path.join(dir, 'outside'));
+      writeFileSync(path.join(root, 'news', 'a.txt'), ARTICLE);
+      writeFileSync(path.join(root, 'bom.txt'), Buffer.concat([Buffer.from(BOM, 'utf8'), Buffer.from(ARTICLE)]));
+      writeFileSync(path.join(root, 'legacy.txt'), CP1256);
+      writeFileSync(path.join(root, 'binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]));
+      writeFileSync(path.join(root, 'bad.txt'), Buffer.from([0x61, 0xc3, 0x28]));
+      writeFileSync(path.join(root, 'big.txt'), 'خبر '.repeat(100));
+      writeFileSync(path.join(dir, 'outside', 'secret.txt'), ARTICLE);
+      symlinkSync(path.join(dir, 'outside', 'secret.txt'), path.join(root, 'linked.txt'));
+      symlinkSync(path.join(root, 'news', 'a.txt'), path.join(root, 'inside-link.txt'));
+      symlinkSync(path.join(dir, 'outside'), path.join(root, 'linked-folder'));
+      symlinkSync(path.join(dir, 'nowhere.txt'), path.join(root, 'dangling.txt'));
+      const names = ['news/a.txt', 'bom.txt', 'legacy.txt', 'binary.txt', 'bad.txt', 'big.txt', 'linked.txt', 'inside-link.txt', 'linked-folder/secret.txt', 'dangling.txt', 'missing.txt', 'news', 'news/../news/a.txt'];
+      const inside = new InsideRoots([root]);
+      const kinds: string[] = [];
+      for (const name of names) {
+        const file = path.join(root, name);
+        const expected = await readArticle(file, { within: [root], maxBytes: 500 });
+        assert.deepEqual(readArticleSync(file, { within: [root], maxBytes: 500 }), expected, name);
+        assert.deepEqual(readArticleSync(file, { within: inside, maxBytes: 500 }), expected, `${name}, InsideRoots`);
+        assert.deepEqual(await readArticle(file, { within: inside, maxBytes: 500 }), expected, `${name}, InsideRoots, async`);
+        assert.equal(inside.resolvesInside(file), resolvesInside(file, [root]), `${name}: inside`);
+        kinds.push(expected.ok ? 'ok' : expected.kind);
+      }
+      assert.deepEqual(kinds, ['ok', 'ok', 'encoding', 'binary', 'encoding', 'too-large', 'outside', 'ok', 'outside', 'unreadable', 'unreadable', 'unreadable', 'ok']);
     });
   });
 

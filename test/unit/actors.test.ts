@@ -239,6 +239,27 @@ describe('actor index', () => {
     assert.deepEqual([index.summary(0)!.mentions, index.filesOf(0)], [1, ['b.txt']]);
   });
 
+  it('keeps files apart when a removed file is followed by a new one, and counts each spelling per actor', () => {
+    const index = setup();
+    index.update('a.txt', 'فايز الحداد وفائز الحداد ثم فايز الحداد والأمم المتحدة.');
+    index.update('b.txt', 'الحداد في الأمم المتحدة.');
+    index.remove('a.txt');
+    // c.txt may take the place a.txt had in the tallies: nothing of a.txt may show through it.
+    index.update('c.txt', 'فائز الحداد.');
+    index.update('d.txt', 'فايز الحداد والحداد.');
+    assert.deepEqual(index.filesOf(0), ['b.txt', 'c.txt', 'd.txt']);
+    assert.deepEqual(index.filesOf(2), ['b.txt']);
+    assert.deepEqual(index.references(0).map((r) => `${r.fileId}:${r.mention.surface}`), ['b.txt:الحداد', 'c.txt:فائز الحداد', 'd.txt:فايز الحداد', 'd.txt:الحداد']);
+    const summary = index.summary(0)!;
+    assert.deepEqual([summary.mentions, summary.files, summary.firstFile, summary.lastFile], [4, 3, 'b.txt', 'd.txt']);
+    assert.deepEqual(summary.spellings, [{ surface: 'الحداد', count: 2 }, { surface: 'فائز الحداد', count: 1 }, { surface: 'فايز الحداد', count: 1 }]);
+    index.remove('c.txt');
+    index.update('a.txt', 'الأمم المتحدة.');
+    assert.deepEqual(index.filesOf(0), ['b.txt', 'd.txt']);
+    assert.deepEqual(index.filesOf(2), ['a.txt', 'b.txt']);
+    assert.deepEqual(index.summary(0)!.spellings, [{ surface: 'الحداد', count: 2 }, { surface: 'فايز الحداد', count: 1 }]);
+  });
+
   it('gives the mentions of one actor in a file', () => {
     const index = setup();
     index.update('a.txt', 'فايز الحداد في الأمم المتحدة مع الحداد.');

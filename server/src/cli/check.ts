@@ -1,4 +1,4 @@
-// `nassaq check`: finds the articles, reads them with bounded concurrency, lints (and with
+// `nassaq check`: finds the articles, reads them (synchronously: see readAll), lints (and with
 // --fix repairs) each one in a fixed order, and hands the results to the chosen formatter.
 // With --stats, the corpus statistics come from a stats file (see stats.ts) instead of the articles.
 import * as path from 'node:path';
@@ -8,7 +8,7 @@ import type { Finding, Severity } from '../core/rules/rule';
 import { LineIndex } from '../core/text/lines';
 import { translator, type Locale, type Translate } from '../core/l10n';
 import type { CorpusView } from '../core/corpus/corpus-view';
-import { DEFAULT_MAX_FILE_SIZE, readArticle, writeArticleIfUnchanged, type ArticleOk, type ArticleRead } from '../node/article-file';
+import { DEFAULT_MAX_FILE_SIZE, readArticleSync, writeArticleIfUnchanged, type ArticleOk, type ArticleRead } from '../node/article-file';
 import { removeStaleTempFiles } from '../node/atomic-write';
 import { CheckCorpus, loadCorpusStats, loadRegistries } from './corpus';
 import { checkInWorkers, workerCount } from './parallel';
@@ -31,8 +31,6 @@ export interface CheckOptions {
   quiet: boolean;
   configFile?: string;
   maxFileSize?: number;
-  /** Files read at the same time. */
-  concurrency?: number;
   /** The language of messages (English when absent). */
   locale?: Locale;
   /** Worker threads to check on (`--jobs`); one by default (parallel.ts says why). */
@@ -42,7 +40,7 @@ export interface CheckOptions {
 }
 
 /** What finding and reading articles needs. */
-export type ReadOptions = Pick<CheckOptions, 'paths' | 'cwd' | 'configFile' | 'maxFileSize' | 'concurrency'>;
+export type ReadOptions = Pick<CheckOptions, 'paths' | 'cwd' | 'configFile' | 'maxFileSize'>;
 
 /** Where a file is shown: relative to the working directory, with `/` and with the OS separator. */
 export interface FileName {
@@ -85,7 +83,6 @@ export type Outcome =
 export const EXIT_OK = 0;
 export const EXIT_ERRORS = 1;
 export const EXIT_USAGE = 2;
-const DEFAULT_CONCURRENCY = 16;
 const NO_LINES = new LineIndex('');
 
 export async function runCheck(options: CheckOptions, terminal: Terminal): Promise<number> {
@@ -150,7 +147,7 @@ async function* checkOnThreads(targets: ArticleTarget[], options: CheckOptions, 
 /** Finds the articles and reads them, as check does; undefined when the paths or configuration are wrong (reported). */
 export async function discoverAndRead(options: ReadOptions, terminal: Terminal, t: Translate): Promise<{ targets: ArticleTarget[]; reads: ArticleRead[] } | undefined> {
   const targets = await discoverTargets(options, terminal, t);
-  return targets && { targets, reads: await readWithProgress(targets, options, terminal, t) };
+  return targets && { targets, reads: readWithProgress(targets, options, terminal, t) };
 }
 
 /** Finds the articles; undefined when the paths or configuration are wrong (reported). */
@@ -162,10 +159,10 @@ async function discoverTargets(options: ReadOptions, terminal: Terminal, t: Tran
   return discovery.targets;
 }
 
-async function readWithProgress(targets: readonly ArticleTarget[], options: ReadOptions, terminal: Terminal, t: Translate): Promise<ArticleRead[]> {
+function readWithProgress(targets: readonly ArticleTarget[], options: ReadOptions, terminal: Terminal, t: Translate): ArticleRead[] {
   terminal.startProgress(targets.length, t('Indexing'));
   try {
-    return await readAll(targets, options, t, () => terminal.tick());
+    return readAll(targets, options, t, () => terminal.tick());
   } finally {
     terminal.stopProgress();
   }
@@ -230,16 +227,18 @@ export function fileName(file: string, cwd: string): FileName {
   return { path: toPosix(nativePath), nativePath };
 }
 
-/** Reads every target with bounded concurrency, in order. */
-export async function readAll(targets: readonly ArticleTarget[], options: Pick<ReadOptions, 'maxFileSize' | 'concurrency'>, t: Translate, onRead: () => void): Promise<ArticleRead[]> {
-  const reads: ArticleRead[] = [];
+/**
+ * Reads every target, in order. Synchronously: the run waits for the reads anyway, and the four
+ * asynchronous steps of readArticle cost several times the CPU (see readArticleSync).
+ */
+export function readAll(targets: readonly ArticleTarget[], options: Pick<ReadOptions, 'maxFileSize'>, t: Translate, onRead: () => void): ArticleRead[] {
   // --max-file-size wins over max-file-size in the nassaq.yaml that governs the file.
   const maxBytes = (target: ArticleTarget) => options.maxFileSize ?? target.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  for await (const read of mapOrdered(targets, options.concurrency ?? DEFAULT_CONCURRENCY, (target) => readArticle(target.file, { maxBytes: maxBytes(target), t, ...(target.within ? { within: [target.within] } : {}) }))) {
-    reads.push(read);
+  return targets.map((target) => {
+    const read = readArticleSync(target.file, { maxBytes: maxBytes(target), t, ...(target.within ? { within: [target.within] } : {}) });
     onRead();
-  }
-  return reads;
+    return read;
+  });
 }
 
 /** Lints and (with --fix) repairs one file. Never rejects. */

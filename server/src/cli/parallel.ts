@@ -28,7 +28,7 @@ const READ_BATCH = 50;
 type Exported = string;
 
 /** The options a worker needs: no terminal, no format. */
-type WorkerOptions = Pick<CheckOptions, 'cwd' | 'fix' | 'quiet' | 'locale' | 'maxFileSize' | 'concurrency'>;
+type WorkerOptions = Pick<CheckOptions, 'cwd' | 'fix' | 'quiet' | 'locale' | 'maxFileSize'>;
 
 interface WorkerInput {
   nassaqCheckWorker: true;
@@ -106,7 +106,7 @@ async function runWorker(input: WorkerInput): Promise<void> {
     send({ kind: 'read', files: unreported });
     unreported = 0;
   };
-  const reads = await readAll(targets, options, t, () => ++unreported === READ_BATCH && report());
+  const reads = readAll(targets, options, t, () => ++unreported === READ_BATCH && report());
   if (unreported > 0) report();
   const corpus = new CheckCorpus(targets, reads, options.cwd, undefined, t, undefined, input.registries);
   send({ kind: 'stats', exported: JSON.stringify([...corpus.exportStats()]) });

@@ -8,7 +8,8 @@ import { contentHash, CorpusIndex } from '../core/corpus/corpus-index';
 import { workspaceFacets } from '../core/engine';
 import { LineIndex } from '../core/text/lines';
 import { tokenize } from '../core/text/tokenize';
-import { readArticle, type ArticleOk } from '../node/article-file';
+import { readArticle, type ArticleOk, type ReadOptions } from '../node/article-file';
+import { InsideRoots } from '../node/inside';
 import { indexThreadCount, IndexThreads, type IndexedFile } from '../node/index-threads';
 import { walkTree } from '../node/walk';
 import type { ConfigStore } from './configs';
@@ -146,8 +147,8 @@ export class WorkspaceIndex {
   }
 
   /** `max-file-size` of the nassaq.yaml that governs the file; `within`: the workspace folders (no symlink out of them). */
-  private readOptions(file: string): { maxBytes?: number; within?: readonly string[] } {
-    return { maxBytes: this.configs.forFile(file).config.maxFileSize, ...(this.roots.length ? { within: this.roots } : {}) };
+  private readOptions(file: string, inside?: InsideRoots): ReadOptions {
+    return { maxBytes: this.configs.forFile(file).config.maxFileSize, ...(this.roots.length ? { within: inside ?? this.roots } : {}) };
   }
 
   private isArticle(file: string): boolean {
@@ -188,11 +189,12 @@ export class WorkspaceIndex {
       };
       const threads = indexThreadCount(files.length, this.threads);
       const rest = threads > 0 ? await this.indexOnThreads(files, threads, sources, indexed) : files;
+      const inside = this.roots.length ? new InsideRoots(this.roots) : undefined;
       for (let start = 0; start < rest.length; start += BATCH) {
         const batch = rest.slice(start, start + BATCH);
         const reading = batch.filter((file) => !this.open.has(file));
         const readAt = Date.now();
-        const reads = await Promise.all(reading.map((file) => readArticle(file, this.readOptions(file))));
+        const reads = await Promise.all(reading.map((file) => readArticle(file, this.readOptions(file, inside))));
         reads.forEach((read, i) => {
           if (this.open.has(reading[i])) return; // opened while it was read: the buffer wins
           if (read.ok) return void this.feedRead(read, readAt);

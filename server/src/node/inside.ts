@@ -21,6 +21,34 @@ export function resolvesInside(file: string, roots: readonly string[]): boolean 
   return roots.some((root) => isInside(realPathOf(path.resolve(root)) ?? path.resolve(root), real));
 }
 
+/**
+ * resolvesInside for many files under the same roots (a scan, a CLI run): the real paths of the
+ * roots and of each folder are looked up once, and a file that is not a link costs one lstat.
+ * Resolving each file and root anew nearly doubled the CPU of reading 10,000 articles synchronously.
+ */
+export class InsideRoots {
+  private readonly realRoots: string[];
+  private readonly realFolders = new Map<string, string | undefined>();
+
+  constructor(readonly roots: readonly string[]) {
+    this.realRoots = roots.map((root) => realPathOf(path.resolve(root)) ?? path.resolve(root));
+  }
+
+  /** Whether `file`, once symbolic links are resolved, lies under one of the roots (as resolvesInside). */
+  resolvesInside(file: string): boolean {
+    const resolved = path.resolve(file);
+    let real: string | undefined;
+    if (isLink(resolved)) real = realPathOf(resolved);
+    else {
+      const folder = path.dirname(resolved);
+      if (!this.realFolders.has(folder)) this.realFolders.set(folder, realPathOf(folder));
+      const realFolder = this.realFolders.get(folder);
+      real = realFolder === undefined ? undefined : path.join(realFolder, path.basename(resolved));
+    }
+    return real !== undefined && this.realRoots.some((root) => isInside(root, real));
+  }
+}
+
 /** The real path of `file`; for a missing file, the real path of its nearest existing folder joined with the rest. */
 function realPathOf(file: string): string | undefined {
   try {

@@ -79,6 +79,8 @@ export interface MentionTable {
 const SPELLING_LIMIT = 0x10000;
 
 interface FileMentions extends MentionTable {
+  /** The file's number in the actors' tallies (see ActorIndex.fileNumbers). */
+  number: number;
   hash: number;
   length: number;
   /** Registry generation the mentions were matched against. */
@@ -107,7 +109,8 @@ export function mentionTable(mentions: readonly ActorMention[]): MentionTable {
 
 interface ActorTally {
   mentions: number;
-  files: Map<string, number>;
+  /** Mentions per file, by file number. */
+  files: Map<number, number>;
   spellings: Map<string, number>;
 }
 
@@ -134,6 +137,12 @@ export class ActorIndex {
   /** One view per registry, so rules can cache what they derive from it. */
   private views = new Map<string, RegistryView>();
   private readonly files = new Map<string, FileMentions>();
+  /**
+   * Tallies key files by number: at 50,000 files, a scan adds a million (actor, file) entries,
+   * and a small integer hashes and compares faster than a path. Numbers of removed files are reused.
+   */
+  private readonly fileIdOf: string[] = [];
+  private readonly freeNumbers: number[] = [];
   private tallies: ActorTally[] = [];
   private registries = 0;
   /** Bumped on every change. */
@@ -210,36 +219,36 @@ export class ActorIndex {
    */
   updateMatched(fileId: string, hash: number, length: number, { table, spellings }: MentionTable, registryGeneration: number): boolean {
     if (registryGeneration !== this.registries || !this.isStaleFor(fileId, hash, length)) return false;
-    this.drop(fileId);
-    // Mentions per actor and spelling in this file first: the actors' tallies (maps keyed by
-    // strings) are then updated once per actor and spelling, not once per mention.
-    const perSpelling = new Map<number, number>();
-    for (let at = 0; at < table.length; at += STRIDE) {
-      const key = table[at] * SPELLING_LIMIT + (table[at + 6] & 0xffff);
-      perSpelling.set(key, (perSpelling.get(key) ?? 0) + 1);
-    }
-    const perActor = new Map<number, number>();
-    for (const [key, count] of perSpelling) {
-      const actor = Math.floor(key / SPELLING_LIMIT);
-      const surface = spellings[key % SPELLING_LIMIT];
+    const number = this.drop(fileId) ?? this.newFileNumber(fileId);
+    // The actors' tallies are updated once per actor and spelling in the file, not once per
+    // mention: sorted (actor, spelling) keys come in runs.
+    const keys = new Float64Array(table.length / STRIDE);
+    for (let at = 0, k = 0; at < table.length; at += STRIDE, k++) keys[k] = table[at] * SPELLING_LIMIT + (table[at + 6] & 0xffff);
+    keys.sort();
+    for (let k = 0; k < keys.length; ) {
+      const actor = Math.floor(keys[k] / SPELLING_LIMIT);
       const tally = this.tallies[actor];
-      tally.spellings.set(surface, (tally.spellings.get(surface) ?? 0) + count);
-      perActor.set(actor, (perActor.get(actor) ?? 0) + count);
+      const actorStart = k;
+      while (k < keys.length && Math.floor(keys[k] / SPELLING_LIMIT) === actor) {
+        const spellingStart = k;
+        while (k < keys.length && keys[k] === keys[spellingStart]) k++;
+        const surface = spellings[keys[spellingStart] % SPELLING_LIMIT];
+        tally.spellings.set(surface, (tally.spellings.get(surface) ?? 0) + k - spellingStart);
+      }
+      tally.mentions += k - actorStart;
+      tally.files.set(number, k - actorStart);
     }
-    for (const [actor, count] of perActor) {
-      const tally = this.tallies[actor];
-      tally.mentions += count;
-      tally.files.set(fileId, (tally.files.get(fileId) ?? 0) + count);
-    }
-    this.files.set(fileId, { hash, length, generation: this.registries, table, spellings });
+    this.files.set(fileId, { number, hash, length, generation: this.registries, table, spellings });
     this.generation++;
     return true;
   }
 
   remove(fileId: string): boolean {
-    if (!this.files.has(fileId)) return false;
+    const file = this.files.get(fileId);
+    if (!file) return false;
     this.drop(fileId);
     this.files.delete(fileId);
+    this.freeNumbers.push(file.number);
     this.generation++;
     return true;
   }
@@ -292,7 +301,7 @@ export class ActorIndex {
   filesOf(actor: number): readonly string[] {
     this.memo();
     let files = this.sortedFiles.get(actor);
-    if (!files) this.sortedFiles.set(actor, (files = [...(this.tallies[actor]?.files.keys() ?? [])].sort(compareIds)));
+    if (!files) this.sortedFiles.set(actor, (files = Array.from(this.tallies[actor]?.files.keys() ?? [], (number) => this.fileIdOf[number]).sort(compareIds)));
     return files;
   }
 
@@ -393,17 +402,25 @@ export class ActorIndex {
     return [...starts, ...contains].slice(0, limit);
   }
 
-  private drop(fileId: string): void {
+  /** Takes a file's mentions out of the tallies; returns its number, if it has one. */
+  private drop(fileId: string): number | undefined {
     const file = this.files.get(fileId);
-    if (!file || file.generation !== this.registries) return;
+    if (!file || file.generation !== this.registries) return file?.number;
     for (let i = 0; i < file.table.length; i += STRIDE) {
       const tally = this.tallies[file.table[i]];
       const surface = file.spellings[file.table[i + 6] & 0xffff];
       tally.mentions--;
-      decrement(tally.files, fileId);
+      decrement(tally.files, file.number);
       decrement(tally.spellings, surface);
     }
     file.generation = -1;
+    return file.number;
+  }
+
+  private newFileNumber(fileId: string): number {
+    const number = this.freeNumbers.pop() ?? this.fileIdOf.length;
+    this.fileIdOf[number] = fileId;
+    return number;
   }
 }
 
