@@ -4,7 +4,7 @@
 //   $(error) Nassaq                             when the client stopped (crashed or failed to start)
 //   $(shield) …                                 in an untrusted workspace: restricted mode (diagnostics only)
 // Indexing progress comes from the server's notifications (server/src/lsp/workspace-index.ts):
-// `nassaq/indexing` {done, total} at the start of a scan and after each batch, `nassaq/indexed`
+// `nassaq/indexing` {done, total} at the start of a scan, at most ten times a second, `nassaq/indexed`
 // {files} at its end.
 import { Disposable, l10n, languages, StatusBarAlignment, ThemeColor, window, type Diagnostic } from 'vscode';
 import { NotificationType, State, type LanguageClient } from 'vscode-languageclient/node';

@@ -29,13 +29,13 @@ describe('indexing notifications', () => {
     rmSync(root, { recursive: true, force: true });
   });
 
-  it('reports the start, each batch, and the end of a scan', async () => {
+  it('reports the start, progress at most every batch, and the end of a scan', async () => {
     assert.equal(await client.indexed(1), ARTICLES);
-    assert.deepEqual(progress, [
-      { done: 0, total: ARTICLES },
-      { done: 64, total: ARTICLES },
-      { done: ARTICLES, total: ARTICLES },
-    ]);
+    assert.deepEqual(progress[0], { done: 0, total: ARTICLES });
+    assert.deepEqual(progress.at(-1), { done: ARTICLES, total: ARTICLES });
+    // In between (if the first batch took long enough to be reported): whole batches, in order.
+    assert.ok(progress.length <= 3, JSON.stringify(progress));
+    for (const report of progress.slice(1, -1)) assert.deepEqual(report, { done: 64, total: ARTICLES });
   });
 });
 

@@ -19,9 +19,14 @@ import type { RegistryStore } from './registries';
 const BATCH = 64;
 /** Paths classified (article or not) between two turns of the event loop. */
 const CLASSIFY_BATCH = 1000;
+/**
+ * Progress is reported at most this often (and at the end): a report per batch was 1,600
+ * messages for 50,000 articles, whose writes cost the main thread about half a second.
+ */
+const PROGRESS_MS = 100;
 // Notifications to the client about indexing, besides LSP work-done progress (the VS Code status bar
 // item, client/src/status.ts, shows them; other clients may ignore them):
-/** `nassaq/indexing` {done, total}: sent when a scan starts ({done: 0}) and after each batch; counts are articles. */
+/** `nassaq/indexing` {done, total}: sent when a scan starts ({done: 0}), after a batch at most every PROGRESS_MS, and at its end; counts are articles. */
 export const INDEXING_NOTIFICATION = 'nassaq/indexing';
 /** `nassaq/indexed` {files}: sent after every complete scan of the workspace, with the number of articles indexed. */
 export const INDEXED_NOTIFICATION = 'nassaq/indexed';
@@ -181,11 +186,14 @@ export class WorkspaceIndex {
       progress?.begin(t('Indexing corpus'), 0, t('{0}/{1} files', 0, files.length.toLocaleString('en')), false);
       void this.connection.sendNotification(INDEXING_NOTIFICATION, { done: 0, total: files.length });
       let done = 0;
+      let reportedAt = Date.now();
       const indexed = (count: number) => {
         done += count;
+        this.changed();
+        if (done < files.length && Date.now() - reportedAt < PROGRESS_MS) return;
+        reportedAt = Date.now();
         progress?.report(Math.round((done / files.length) * 100), t('{0}/{1} files', done.toLocaleString('en'), files.length.toLocaleString('en')));
         void this.connection.sendNotification(INDEXING_NOTIFICATION, { done, total: files.length });
-        this.changed();
       };
       const threads = indexThreadCount(files.length, this.threads);
       const rest = threads > 0 ? await this.indexOnThreads(files, threads, sources, indexed) : files;
