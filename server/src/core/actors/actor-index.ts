@@ -75,9 +75,6 @@ export interface MentionTable {
   readonly spellings: readonly string[];
 }
 
-/** Distinct spellings a file's mention table can hold (16 bits of its last column). */
-const SPELLING_LIMIT = 0x10000;
-
 interface FileMentions extends MentionTable {
   /** The file's number in the actors' tallies (see ActorIndex.fileNumbers). */
   number: number;
@@ -111,7 +108,6 @@ interface ActorTally {
   mentions: number;
   /** Mentions per file, by file number. */
   files: Map<number, number>;
-  spellings: Map<string, number>;
 }
 
 interface Target {
@@ -190,7 +186,7 @@ export class ActorIndex {
       this.matchers.set(source.file, entry);
     }
     this.registries++;
-    this.tallies = this.actorTable.map(() => ({ mentions: 0, files: new Map(), spellings: new Map() }));
+    this.tallies = this.actorTable.map(() => ({ mentions: 0, files: new Map() }));
     this.searchKeys = undefined;
     for (const file of this.files.values()) file.generation = -1;
     this.generation++;
@@ -220,23 +216,17 @@ export class ActorIndex {
   updateMatched(fileId: string, hash: number, length: number, { table, spellings }: MentionTable, registryGeneration: number): boolean {
     if (registryGeneration !== this.registries || !this.isStaleFor(fileId, hash, length)) return false;
     const number = this.drop(fileId) ?? this.newFileNumber(fileId);
-    // The actors' tallies are updated once per actor and spelling in the file, not once per
-    // mention: sorted (actor, spelling) keys come in runs.
-    const keys = new Float64Array(table.length / STRIDE);
-    for (let at = 0, k = 0; at < table.length; at += STRIDE, k++) keys[k] = table[at] * SPELLING_LIMIT + (table[at + 6] & 0xffff);
-    keys.sort();
-    for (let k = 0; k < keys.length; ) {
-      const actor = Math.floor(keys[k] / SPELLING_LIMIT);
-      const tally = this.tallies[actor];
-      const actorStart = k;
-      while (k < keys.length && Math.floor(keys[k] / SPELLING_LIMIT) === actor) {
-        const spellingStart = k;
-        while (k < keys.length && keys[k] === keys[spellingStart]) k++;
-        const surface = spellings[keys[spellingStart] % SPELLING_LIMIT];
-        tally.spellings.set(surface, (tally.spellings.get(surface) ?? 0) + k - spellingStart);
-      }
-      tally.mentions += k - actorStart;
-      tally.files.set(number, k - actorStart);
+    // The actors' tallies are updated once per actor in the file, not once per mention: sorted,
+    // the actors come in runs. Only numbers are stored (spellings are counted by summary).
+    const actors = new Int32Array(table.length / STRIDE);
+    for (let at = 0, k = 0; at < table.length; at += STRIDE, k++) actors[k] = table[at];
+    actors.sort();
+    for (let k = 0; k < actors.length; ) {
+      const start = k;
+      while (k < actors.length && actors[k] === actors[start]) k++;
+      const tally = this.tallies[actors[start]];
+      tally.mentions += k - start;
+      tally.files.set(number, k - start);
     }
     this.files.set(fileId, { number, hash, length, generation: this.registries, table, spellings });
     this.generation++;
@@ -335,11 +325,19 @@ export class ActorIndex {
     const shared = new Int32Array(this.actorTable.length);
     const countedIn = new Int32Array(this.actorTable.length).fill(-1);
     const others: number[] = [];
+    // Spellings are counted here, from the files' tables, rather than kept per actor by every update.
+    const spellings = new Map<string, number>();
     files.forEach((fileId, f) => {
-      const table = this.files.get(fileId)!.table;
+      const file = this.files.get(fileId)!;
+      const table = file.table;
       for (let i = 0; i < table.length; i += STRIDE) {
         const other = table[i];
-        if (other === actor || countedIn[other] === f) continue;
+        if (other === actor) {
+          const surface = file.spellings[table[i + 6] & 0xffff];
+          spellings.set(surface, (spellings.get(surface) ?? 0) + 1);
+          continue;
+        }
+        if (countedIn[other] === f) continue;
         countedIn[other] = f;
         if (shared[other]++ === 0) others.push(other);
       }
@@ -348,7 +346,7 @@ export class ActorIndex {
       actor: indexed,
       mentions: tally.mentions,
       files: files.length,
-      spellings: [...tally.spellings].map(([surface, count]) => ({ surface, count })).sort((a, b) => b.count - a.count || compareIds(a.surface, b.surface)),
+      spellings: [...spellings].map(([surface, count]) => ({ surface, count })).sort((a, b) => b.count - a.count || compareIds(a.surface, b.surface)),
       companions: others
         .sort((a, b) => shared[b] - shared[a] || a - b)
         .slice(0, companionLimit)
@@ -408,10 +406,8 @@ export class ActorIndex {
     if (!file || file.generation !== this.registries) return file?.number;
     for (let i = 0; i < file.table.length; i += STRIDE) {
       const tally = this.tallies[file.table[i]];
-      const surface = file.spellings[file.table[i + 6] & 0xffff];
       tally.mentions--;
       decrement(tally.files, file.number);
-      decrement(tally.spellings, surface);
     }
     file.generation = -1;
     return file.number;
