@@ -110,10 +110,12 @@ export function readArticleSync(file: string, options: ReadOptions = {}): Articl
 
 /**
  * The `size` bytes of an open file (its size at fstat), without the extra fstat and read of
- * readFileSync: a file that grows meanwhile is read as it was at fstat.
+ * readFileSync: a file that grows meanwhile is read as it was at fstat. In a buffer of its own,
+ * not a slice of Buffer's shared pool: the CLI keeps every article's bytes (for --fix), and with
+ * pooled slices its peak RSS on 10,000 articles was 426-432 MB, against 222-231 MB.
  */
 function readAllSync(fd: number, size: number): Buffer {
-  const buffer = Buffer.allocUnsafe(size);
+  const buffer = Buffer.allocUnsafeSlow(size);
   let length = 0;
   while (length < size) {
     const read = readSync(fd, buffer, length, size - length, null);
