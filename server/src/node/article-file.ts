@@ -86,8 +86,8 @@ export async function readArticle(file: string, options: ReadOptions = {}): Prom
 
 /**
  * readArticle without the event loop, for a thread or a run that does nothing else meanwhile (an
- * indexing worker, the CLI): the four asynchronous steps per file cost about 3.5x the CPU of
- * these calls (10,000 articles: 2.0 s against 0.55 s).
+ * indexing worker, the CLI): its four asynchronous steps per file cost about 3x the CPU of these
+ * calls (10,000 articles read without a containment check: 1.6 s against 0.55 s).
  */
 export function readArticleSync(file: string, options: ReadOptions = {}): ArticleRead {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_SIZE;
