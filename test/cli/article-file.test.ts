@@ -114,6 +114,20 @@ describe('readArticle', () => {
     });
   });
 
+  it('keeps the bytes read unless told the file will not be written', async () => {
+    await inTempDir(async (dir) => {
+      const file = path.join(dir, 'a.txt');
+      writeFileSync(file, ARTICLE);
+      for (const read of [await readArticle(file), readArticleSync(file)]) assert.deepEqual(read.ok && read.bytes, Buffer.from(ARTICLE));
+      for (const read of [await readArticle(file, { keepBytes: false }), readArticleSync(file, { keepBytes: false })]) {
+        assert.ok(read.ok);
+        assert.equal(read.text, ARTICLE);
+        assert.equal(read.bytes, undefined);
+        assert.equal(read.size, Buffer.byteLength(ARTICLE));
+      }
+    });
+  });
+
   it('encodes text back with the BOM only when the file had one', () => {
     assert.deepEqual([...encodeArticle('ا', true)], [0xef, 0xbb, 0xbf, 0xd8, 0xa7]);
     assert.deepEqual([...encodeArticle('ا', false)], [0xd8, 0xa7]);
@@ -126,7 +140,7 @@ describe('writeArticleIfUnchanged', () => {
       const file = path.join(dir, 'a.txt');
       writeFileSync(file, BOM + ARTICLE);
       const read = await readArticle(file);
-      assert.ok(read.ok);
+      assert.ok(read.ok && read.bytes);
       const outcome = await writeArticleIfUnchanged(file, read.bytes, 'نص جديد\r\n', read.bom);
       assert.deepEqual(outcome, { written: true });
       assert.equal(readFileSync(file, 'utf8'), `${BOM}نص جديد\r\n`);
@@ -138,7 +152,7 @@ describe('writeArticleIfUnchanged', () => {
       const file = path.join(dir, 'a.txt');
       writeFileSync(file, ARTICLE);
       const read = await readArticle(file);
-      assert.ok(read.ok);
+      assert.ok(read.ok && read.bytes);
       const edited = `${ARTICLE}سطر أضافه محرر آخر\n`;
       writeFileSync(file, edited);
       const outcome = await writeArticleIfUnchanged(file, read.bytes, 'نص مصلح\n', read.bom);

@@ -159,7 +159,7 @@ async function discoverTargets(options: ReadOptions, terminal: Terminal, t: Tran
   return discovery.targets;
 }
 
-function readWithProgress(targets: readonly ArticleTarget[], options: ReadOptions, terminal: Terminal, t: Translate): ArticleRead[] {
+function readWithProgress(targets: readonly ArticleTarget[], options: ReadOptions & { fix?: boolean }, terminal: Terminal, t: Translate): ArticleRead[] {
   terminal.startProgress(targets.length, t('Indexing'));
   try {
     return readAll(targets, options, t, () => terminal.tick());
@@ -231,11 +231,12 @@ export function fileName(file: string, cwd: string): FileName {
  * Reads every target, in order. Synchronously: the run waits for the reads anyway, and the four
  * asynchronous steps of readArticle cost several times the CPU (see readArticleSync).
  */
-export function readAll(targets: readonly ArticleTarget[], options: Pick<ReadOptions, 'maxFileSize'>, t: Translate, onRead: () => void): ArticleRead[] {
+export function readAll(targets: readonly ArticleTarget[], options: Pick<ReadOptions, 'maxFileSize'> & { fix?: boolean }, t: Translate, onRead: () => void): ArticleRead[] {
   // --max-file-size wins over max-file-size in the nassaq.yaml that governs the file.
   const maxBytes = (target: ArticleTarget) => options.maxFileSize ?? target.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   return targets.map((target) => {
-    const read = readArticleSync(target.file, { maxBytes: maxBytes(target), t, ...(target.within ? { within: [target.within] } : {}) });
+    // The bytes are kept only to check, before --fix writes, that the file did not change.
+    const read = readArticleSync(target.file, { maxBytes: maxBytes(target), t, keepBytes: options.fix === true, ...(target.within ? { within: [target.within] } : {}) });
     onRead();
     return read;
   });
@@ -260,6 +261,7 @@ async function fixFile(read: ArticleOk, config: NassaqConfig, corpus: CorpusView
   const fixed = fixAll(read.text, config, { corpus });
   if (fixed.text === read.text) return;
   try {
+    if (!read.bytes) throw new Error(`${read.file} was read without its bytes`);
     const written = await writeArticleIfUnchanged(read.file, read.bytes, fixed.text, read.bom, t);
     if (!written.written) {
       outcome.notFixed = written.reason;

@@ -30,8 +30,8 @@ export interface ArticleOk {
   text: string;
   /** Whether the file started with a UTF-8 BOM (a write puts it back). */
   bom: boolean;
-  /** The raw content as read, for the staleness check before a write. */
-  bytes: Buffer;
+  /** The raw content as read, for the staleness check before a write; absent when read with `keepBytes: false`. */
+  bytes: Buffer | undefined;
   mtimeMs: number;
   size: number;
 }
@@ -60,6 +60,8 @@ export interface ReadOptions {
    * An InsideRoots remembers the folders it resolved, for reading many files.
    */
   within?: readonly string[] | InsideRoots;
+  /** False when the file will not be written: a run that holds every article need not hold its bytes too. */
+  keepBytes?: boolean;
 }
 
 /** O_NONBLOCK keeps a FIFO from hanging the open; it changes nothing for regular files. */
@@ -76,7 +78,7 @@ export async function readArticle(file: string, options: ReadOptions = {}): Prom
     const info = await fstatAsync(fd);
     const refusal = statRefusal(file, info, maxBytes, t);
     if (refusal) return refusal;
-    return bytesRead(file, await readFileAsync(fd), info.mtimeMs, maxBytes, t);
+    return withoutBytes(bytesRead(file, await readFileAsync(fd), info.mtimeMs, maxBytes, t), options);
   } catch (error) {
     return skipped(file, 'unreadable', unreadableReason(error, t));
   } finally {
@@ -100,7 +102,7 @@ export function readArticleSync(file: string, options: ReadOptions = {}): Articl
     const info = fstatSync(fd);
     const refusal = statRefusal(file, info, maxBytes, t);
     if (refusal) return refusal;
-    return bytesRead(file, readAllSync(fd, info.size), info.mtimeMs, maxBytes, t);
+    return withoutBytes(bytesRead(file, readAllSync(fd, info.size), info.mtimeMs, maxBytes, t), options);
   } catch (error) {
     return skipped(file, 'unreadable', unreadableReason(error, t));
   } finally {
@@ -141,6 +143,11 @@ function statRefusal(file: string, info: Stats, maxBytes: number, t: Translate):
   if (!info.isFile()) return skipped(file, 'unreadable', t('unreadable ({0})', t('not a regular file')));
   if (info.size > maxBytes) return tooLarge(file, info.size, maxBytes, t);
   return undefined;
+}
+
+function withoutBytes(read: ArticleRead, options: ReadOptions): ArticleRead {
+  if (read.ok && options.keepBytes === false) read.bytes = undefined;
+  return read;
 }
 
 /** The file grew past the limit between its stat and the read: still too large. */
