@@ -76,7 +76,7 @@ export interface MentionTable {
 }
 
 interface FileMentions extends MentionTable {
-  /** The file's number in the actors' tallies (see ActorIndex.fileNumbers). */
+  /** The file's number in the actors' tallies (see ActorIndex.fileIdOf). */
   number: number;
   hash: number;
   length: number;
