@@ -68,19 +68,15 @@ export interface ReadOptions {
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
 export async function readArticle(file: string, options: ReadOptions = {}): Promise<ArticleRead> {
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_SIZE;
-  const t = options.t ?? english;
-  const outside = outsideRefusal(file, options.within, t);
-  if (outside) return outside;
+  const reading = startRead(file, options);
+  if ('ok' in reading) return reading; // refused before opening
   let fd: number | undefined;
   try {
     fd = await openAsync(file, OPEN_FLAGS);
     const info = await fstatAsync(fd);
-    const refusal = statRefusal(file, info, maxBytes, t);
-    if (refusal) return refusal;
-    return withoutBytes(bytesRead(file, await readFileAsync(fd), info.mtimeMs, maxBytes, t), options);
+    return statRefusal(reading, info) ?? finishRead(reading, info, await readFileAsync(fd));
   } catch (error) {
-    return skipped(file, 'unreadable', unreadableReason(error, t));
+    return skipped(file, 'unreadable', unreadableReason(error, reading.t));
   } finally {
     if (fd !== undefined) close(fd, () => undefined);
   }
@@ -92,29 +88,47 @@ export async function readArticle(file: string, options: ReadOptions = {}): Prom
  * calls (10,000 articles read without a containment check: 1.6 s against 0.55 s).
  */
 export function readArticleSync(file: string, options: ReadOptions = {}): ArticleRead {
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_SIZE;
-  const t = options.t ?? english;
-  const outside = outsideRefusal(file, options.within, t);
-  if (outside) return outside;
+  const reading = startRead(file, options);
+  if ('ok' in reading) return reading; // refused before opening
   let fd: number | undefined;
   try {
     fd = openSync(file, OPEN_FLAGS);
     const info = fstatSync(fd);
-    const refusal = statRefusal(file, info, maxBytes, t);
-    if (refusal) return refusal;
-    return withoutBytes(bytesRead(file, readAllSync(fd, info.size), info.mtimeMs, maxBytes, t), options);
+    return statRefusal(reading, info) ?? finishRead(reading, info, readAllSync(fd, info.size));
   } catch (error) {
-    return skipped(file, 'unreadable', unreadableReason(error, t));
+    return skipped(file, 'unreadable', unreadableReason(error, reading.t));
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
 }
 
+/** One read as both readers make it: they differ only in how they open, stat and read. */
+interface Reading {
+  file: string;
+  maxBytes: number;
+  t: Translate;
+  keepBytes: boolean;
+}
+
+/** The read's settings, or why the file is not opened at all (a symbolic link out of `within`). */
+function startRead(file: string, options: ReadOptions): Reading | ArticleSkipped {
+  const t = options.t ?? english;
+  return outsideRefusal(file, options.within, t) ?? { file, maxBytes: options.maxBytes ?? DEFAULT_MAX_FILE_SIZE, t, keepBytes: options.keepBytes !== false };
+}
+
+/** The bytes read decoded; a file that grew past the limit between its stat and the read is still too large. */
+function finishRead({ file, maxBytes, t, keepBytes }: Reading, info: Stats, bytes: Buffer): ArticleRead {
+  if (bytes.length > maxBytes) return tooLarge(file, bytes.length, maxBytes, t);
+  const read = decodeArticle(file, bytes, info.mtimeMs, t);
+  if (read.ok && !keepBytes) read.bytes = undefined;
+  return read;
+}
+
 /**
  * The `size` bytes of an open file (its size at fstat), without the extra fstat and read of
  * readFileSync: a file that grows meanwhile is read as it was at fstat. In a buffer of its own,
- * not a slice of Buffer's shared pool: the CLI keeps every article's bytes (for --fix), and with
- * pooled slices its peak RSS on 10,000 articles was 426-432 MB, against 222-231 MB.
+ * not a slice of Buffer's shared pool: when the CLI still kept every article's bytes, pooled
+ * slices made its peak RSS on 10,000 articles 426-432 MB, against 222-231 MB.
  */
 function readAllSync(fd: number, size: number): Buffer {
   const buffer = Buffer.allocUnsafeSlow(size);
@@ -138,21 +152,11 @@ function outsideRefusal(file: string, within: ReadOptions['within'], t: Translat
 }
 
 /** Why an opened file is not read, judged by its stat: a folder, not a regular file, too large. */
-function statRefusal(file: string, info: Stats, maxBytes: number, t: Translate): ArticleSkipped | undefined {
+function statRefusal({ file, maxBytes, t }: Reading, info: Stats): ArticleSkipped | undefined {
   if (info.isDirectory()) return skipped(file, 'unreadable', t('unreadable ({0})', `EISDIR: ${t('is a directory')}`));
   if (!info.isFile()) return skipped(file, 'unreadable', t('unreadable ({0})', t('not a regular file')));
   if (info.size > maxBytes) return tooLarge(file, info.size, maxBytes, t);
   return undefined;
-}
-
-function withoutBytes(read: ArticleRead, options: ReadOptions): ArticleRead {
-  if (read.ok && options.keepBytes === false) read.bytes = undefined;
-  return read;
-}
-
-/** The file grew past the limit between its stat and the read: still too large. */
-function bytesRead(file: string, bytes: Buffer, mtimeMs: number, maxBytes: number, t: Translate): ArticleRead {
-  return bytes.length > maxBytes ? tooLarge(file, bytes.length, maxBytes, t) : decodeArticle(file, bytes, mtimeMs, t);
 }
 
 /** Classifies and decodes raw bytes; exported for tests. */
