@@ -4,4 +4,4 @@ export { ActorIndex } from '../server/src/core/actors/actor-index';
 export { NameMatcher } from '../server/src/core/actors/matcher';
 export { parseRegistry } from '../server/src/core/actors/registry';
 export { LineIndex } from '../server/src/core/text/lines';
-export { tokenize } from '../server/src/core/text/tokenize';
+export { arabicWords } from '../server/src/core/text/arabic-words';

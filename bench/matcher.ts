@@ -13,10 +13,10 @@ export interface MatcherResults {
   chars: number;
   registry: { actors: number; parseMs: number; setRegistriesMs: number; patterns: number };
   /** Per pass, total milliseconds of each stage; medians below. */
-  passes: Array<{ tokenizeMs: number; lineIndexMs: number; matchMs: number; updateMs: number; wallMs: number; cpuMs: number }>;
-  median: { tokenizeMs: number; lineIndexMs: number; matchMs: number; updateMs: number; totalMs: number };
+  passes: Array<{ wordsMs: number; lineIndexMs: number; matchMs: number; updateMs: number; wallMs: number; cpuMs: number }>;
+  median: { wordsMs: number; lineIndexMs: number; matchMs: number; updateMs: number; totalMs: number };
   /** UTF-8 MB per second at the median. */
-  mbPerSecond: { tokenize: number; match: number; update: number; total: number };
+  mbPerSecond: { words: number; match: number; update: number; total: number };
   mentions: number;
   hotMentions: number;
   /** The generator's count of the hot actor's mentions. */
@@ -32,7 +32,7 @@ function articleFiles(dir: string): string[] {
 }
 
 export function benchMatcher(corpus: GeneratedCorpus, passes: number): MatcherResults {
-  const { ActorIndex, LineIndex, NameMatcher, parseRegistry, tokenize } = loadBundled<typeof import('./core')>('core.ts');
+  const { ActorIndex, LineIndex, NameMatcher, parseRegistry, arabicWords } = loadBundled<typeof import('./core')>('core.ts');
   const files = articleFiles(corpus.articlesDir);
   const texts = files.map((f) => readFileSync(f, 'utf8'));
   const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
@@ -58,22 +58,22 @@ export function benchMatcher(corpus: GeneratedCorpus, passes: number): MatcherRe
     start = now();
     index.setRegistries(sources);
     setRegistriesMs = now() - start;
-    const run = { tokenizeMs: 0, lineIndexMs: 0, matchMs: 0, updateMs: 0, wallMs: 0, cpuMs: 0 };
+    const run = { wordsMs: 0, lineIndexMs: 0, matchMs: 0, updateMs: 0, wallMs: 0, cpuMs: 0 };
     const passStart = now();
     const passCpu = cpuMs();
     let found = 0;
     for (let i = 0; i < files.length; i++) {
       const text = texts[i];
       const t0 = now();
-      const tokens = tokenize(text);
+      const words = arabicWords(text);
       const t1 = now();
       const lines = new LineIndex(text);
       const t2 = now();
-      found += matcher.match(tokens).length;
+      found += matcher.match(words).length;
       const t3 = now();
-      index.update(files[i], text, tokens, lines);
+      index.update(files[i], text, words, lines);
       const t4 = now();
-      run.tokenizeMs += t1 - t0;
+      run.wordsMs += t1 - t0;
       run.lineIndexMs += t2 - t1;
       run.matchMs += t3 - t2;
       run.updateMs += t4 - t3;
@@ -87,11 +87,11 @@ export function benchMatcher(corpus: GeneratedCorpus, passes: number): MatcherRe
     hotMentions = index.mentionCount(hot.ordinal);
   }
   const med = {
-    tokenizeMs: median(runs.map((r) => r.tokenizeMs)),
+    wordsMs: median(runs.map((r) => r.wordsMs)),
     lineIndexMs: median(runs.map((r) => r.lineIndexMs)),
     matchMs: median(runs.map((r) => r.matchMs)),
     updateMs: median(runs.map((r) => r.updateMs)),
-    totalMs: median(runs.map((r) => r.tokenizeMs + r.lineIndexMs + r.updateMs)),
+    totalMs: median(runs.map((r) => r.wordsMs + r.lineIndexMs + r.updateMs)),
   };
   const rate = (msTotal: number) => bytes / 1e6 / (msTotal / 1000);
   return {
@@ -101,7 +101,7 @@ export function benchMatcher(corpus: GeneratedCorpus, passes: number): MatcherRe
     registry: { actors: parsed.actors.length, parseMs, setRegistriesMs, patterns: matcher.size },
     passes: runs,
     median: med,
-    mbPerSecond: { tokenize: rate(med.tokenizeMs), match: rate(med.matchMs), update: rate(med.updateMs), total: rate(med.totalMs) },
+    mbPerSecond: { words: rate(med.wordsMs), match: rate(med.matchMs), update: rate(med.updateMs), total: rate(med.totalMs) },
     mentions,
     hotMentions,
     expectedHotMentions: corpus.hot.mentions,
@@ -115,11 +115,11 @@ export function formatMatcher(m: MatcherResults): string {
     table(
       ['stage', 'ms', 'MB/s'],
       [
-        ['tokenize', ms(m.median.tokenizeMs), m.mbPerSecond.tokenize.toFixed(1)],
+        ['arabic words', ms(m.median.wordsMs), m.mbPerSecond.words.toFixed(1)],
         ['line index', ms(m.median.lineIndexMs), '–'],
         ['trie match (NameMatcher.match)', ms(m.median.matchMs), m.mbPerSecond.match.toFixed(1)],
         ['ActorIndex.update (match + store)', ms(m.median.updateMs), m.mbPerSecond.update.toFixed(1)],
-        ['total: tokenize + lines + update', ms(m.median.totalMs), m.mbPerSecond.total.toFixed(1)],
+        ['total: words + lines + update', ms(m.median.totalMs), m.mbPerSecond.total.toFixed(1)],
       ],
     ),
   );

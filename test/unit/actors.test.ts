@@ -7,7 +7,7 @@ import { mentionSurface, NameMatcher, patternForms } from '../../server/src/core
 import { parseRegistry } from '../../server/src/core/actors/registry';
 import { appendActor, newActorId, renameActorEdit, yamlScalar } from '../../server/src/core/actors/registry-edit';
 import { CorpusIndex } from '../../server/src/core/corpus/corpus-index';
-import { tokenize } from '../../server/src/core/text/tokenize';
+import { arabicWords } from '../../server/src/core/text/arabic-words';
 
 const REGISTRY = `# people and bodies of the test corpus
 actors:
@@ -40,7 +40,7 @@ function applyEdits(text: string, edits: ReadonlyArray<{ offset: number; length:
 function matchedTexts(text: string, spellings: string[]): string[] {
   const matcher = new NameMatcher();
   spellings.forEach((s, i) => matcher.add(s, i));
-  return matcher.match(tokenize(text)).map((m) => `${spellings[m.target]}=${text.slice(m.offset - m.cliticLength, m.offset)}|${text.slice(m.offset, m.offset + m.length)}`);
+  return matcher.match(arabicWords(text)).map((m) => `${spellings[m.target]}=${text.slice(m.offset - m.cliticLength, m.offset)}|${text.slice(m.offset, m.offset + m.length)}`);
 }
 
 describe('registry', () => {
@@ -110,8 +110,18 @@ describe('name matcher', () => {
     const text = '😀 قال فَايِز الحـداد\r\nثم فائز الحداد';
     const matcher = new NameMatcher();
     matcher.add('فايز الحداد', 0);
-    const found = matcher.match(tokenize(text)).map((m) => text.slice(m.offset, m.offset + m.length));
+    const found = matcher.match(arabicWords(text)).map((m) => text.slice(m.offset, m.offset + m.length));
     assert.deepEqual(found, ['فَايِز الحـداد', 'فائز الحداد']);
+  });
+
+  it('finds a spelling added after it has matched words (what it remembers per word is dropped)', () => {
+    const text = 'قال وفايز الحداد ثم للسراج';
+    const matcher = new NameMatcher();
+    matcher.add('السراج', 0);
+    assert.deepEqual(matcher.match(arabicWords(text)).map((m) => m.target), [0]);
+    matcher.add('فايز الحداد', 1);
+    matcher.add('قال', 2);
+    assert.deepEqual(matcher.match(arabicWords(text)).map((m) => m.target), [2, 1, 0]);
   });
 
   it('does not join words across a line break or punctuation', () => {
@@ -133,7 +143,7 @@ describe('name matcher', () => {
     const matcher = new NameMatcher();
     matcher.add('فايز الحداد', 0);
     matcher.add('الأمم المتحدة', 1);
-    const surfaces = matcher.match(tokenize(text)).map((m) => mentionSurface(text, m));
+    const surfaces = matcher.match(arabicWords(text)).map((m) => mentionSurface(text, m));
     assert.deepEqual(surfaces, ['فايز الحداد', 'فايز الحداد', 'فايز الحداد', 'فايز الحداد', 'الأمم المتحدة']);
   });
 });

@@ -8,8 +8,7 @@ import { ActorIndex, mentionTable } from '../../server/src/core/actors/actor-ind
 import { parseRegistry } from '../../server/src/core/actors/registry';
 import { CorpusIndex } from '../../server/src/core/corpus/corpus-index';
 import { workspaceFacets } from '../../server/src/core/engine';
-import { LineIndex } from '../../server/src/core/text/lines';
-import { tokenize } from '../../server/src/core/text/tokenize';
+import { fileInput } from '../../server/src/core/corpus/facet';
 import { indexText, indexThreadCount, MIN_FILES_FOR_THREADS } from '../../server/src/node/index-threads';
 
 const REGISTRY = 'actors.yaml';
@@ -49,9 +48,9 @@ describe('indexing work done on another thread', () => {
     const collector = new CorpusIndex(workspaceFacets(), { keepFileData: false });
     const matcher = actorIndex();
     for (const [file, text] of Object.entries(TEXTS)) {
-      const input = { text, tokens: tokenize(text), lines: new LineIndex(text) };
+      const input = fileInput(text);
       corpus.update(file, text, input);
-      actors.update(file, text, input.tokens, input.lines);
+      actors.update(file, text, input.words, input.lines);
       const { entry, mentions } = structuredClone(indexText(collector, matcher, REGISTRY, text));
       assert.equal(fromWorker.updateEntry(file, entry), true);
       assert.equal(workerActors.updateMatched(file, entry.hash, entry.length, mentions, workerActors.registryGeneration), true);

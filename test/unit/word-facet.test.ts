@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { pairHash, wordFacet } from '../../server/src/core/corpus/words';
-import { LineIndex } from '../../server/src/core/text/lines';
+import { fileInput } from '../../server/src/core/corpus/facet';
 import { surfaceKey } from '../../server/src/core/text/normalize';
 import { tokenize } from '../../server/src/core/text/tokenize';
 
@@ -39,7 +39,7 @@ function reference(text: string): { tokenCount: number; words: [string, number][
 }
 
 function collected(text: string): ReturnType<typeof reference> {
-  const data = wordFacet.collect({ text, tokens: tokenize(text), lines: new LineIndex(text) });
+  const data = wordFacet.collect(fileInput(text));
   return {
     tokenCount: data.tokenCount,
     words: data.words.map((word, i) => [word, data.wordCounts[i]]),

@@ -13,7 +13,7 @@ import { appendActor, renameActorEdit, rewrittenMention } from '../core/actors/r
 import type { WordData } from '../core/corpus/words';
 import { LineIndex } from '../core/text/lines';
 import { foldKey, surfaceKey } from '../core/text/normalize';
-import { tokenize } from '../core/text/tokenize';
+import { arabicWords } from '../core/text/arabic-words';
 import { readArticle } from '../node/article-file';
 import { throwIfCancelled } from './cancellation';
 import { t } from './l10n';
@@ -91,11 +91,11 @@ export class ActorService {
     const cached = this.mentionCache.get(document);
     if (cached && cached.version === document.version && cached.generation === generation) return cached.mentions;
     const text = document.getText();
-    const tokens = tokenize(text);
-    const registered = this.index.actors.match(file, text, tokens);
+    const words = arabicWords(text);
+    const registered = this.index.actors.match(file, text, words);
     const mentions: DocumentMention[] = registered.map((m) => ({ offset: m.offset, length: m.length, cliticLength: m.cliticLength, registered: m }));
     const taken = (m: NameMatch) => registered.some((r) => r.offset - r.cliticLength < m.offset + m.length && m.offset - m.cliticLength < r.offset + r.length);
-    for (const m of marked.matcher.match(tokens)) {
+    for (const m of marked.matcher.match(words)) {
       if (!taken(m)) mentions.push({ offset: m.offset, length: m.length, cliticLength: m.cliticLength, marked: marked.names[m.target] });
     }
     mentions.sort((a, b) => a.offset - b.offset);
@@ -250,7 +250,7 @@ export class ActorService {
       throwIfCancelled(token);
       if (text === undefined) continue;
       const lines = new LineIndex(text);
-      for (const m of matcher.match(tokenize(text))) {
+      for (const m of matcher.match(arabicWords(text))) {
         result.push({ uri: pathToUri(file), range: rangeIn(lines, m.offset, m.length) });
         if (result.length >= limit) return result;
       }

@@ -5,9 +5,8 @@ import * as path from 'node:path';
 import type { Connection } from 'vscode-languageserver';
 import { ActorIndex, type RegistrySource } from '../core/actors/actor-index';
 import { contentHash, CorpusIndex } from '../core/corpus/corpus-index';
+import { fileInput } from '../core/corpus/facet';
 import { workspaceFacets } from '../core/engine';
-import { LineIndex } from '../core/text/lines';
-import { tokenize } from '../core/text/tokenize';
 import { readArticle, type ArticleOk, type ReadOptions } from '../node/article-file';
 import { InsideRoots } from '../node/inside';
 import { indexThreadCount, IndexThreads, type IndexedFile } from '../node/index-threads';
@@ -128,9 +127,9 @@ export class WorkspaceIndex {
   private feed(file: string, text: string): boolean {
     const hash = contentHash(text);
     if (this.corpus.holds(file, hash, text.length) && !this.actors.isStale(file, text, hash)) return false;
-    const input = { text, tokens: tokenize(text), lines: new LineIndex(text) };
+    const input = fileInput(text);
     const changed = this.corpus.update(file, text, input, hash);
-    return this.actors.update(file, text, input.tokens, input.lines, hash) || changed;
+    return this.actors.update(file, text, input.words, input.lines, hash) || changed;
   }
 
   private feedRead(read: ArticleOk, readAt: number): boolean {

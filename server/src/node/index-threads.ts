@@ -8,9 +8,8 @@ import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { ActorIndex, mentionTable, type MentionTable, type RegistrySource } from '../core/actors/actor-index';
 import { contentHash, CorpusIndex, type FileEntry } from '../core/corpus/corpus-index';
+import { fileInput } from '../core/corpus/facet';
 import { workspaceFacets } from '../core/engine';
-import { LineIndex } from '../core/text/lines';
-import { tokenize } from '../core/text/tokenize';
 import { readArticleSync, type SkipKind } from './article-file';
 import { InsideRoots } from './inside';
 
@@ -139,9 +138,9 @@ export class IndexThreads {
  * WorkspaceIndex.feed): `collector` holds the workspace facets, `actors` the registries.
  */
 export function indexText(collector: CorpusIndex, actors: ActorIndex, scope: string | undefined, text: string): { entry: FileEntry; mentions: MentionTable } {
-  const input = { text, tokens: tokenize(text), lines: new LineIndex(text) };
+  const input = fileInput(text);
   const entry = collector.collect(text, input, contentHash(text));
-  return { entry, mentions: mentionTable(actors.matchIn(scope, text, input.tokens, input.lines)) };
+  return { entry, mentions: mentionTable(actors.matchIn(scope, text, input.words, input.lines)) };
 }
 
 /** Called by the server's entry point: whether this thread is an indexing worker. */

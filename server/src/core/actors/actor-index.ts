@@ -5,7 +5,7 @@
 import { contentHash } from '../corpus/corpus-index';
 import { LineIndex } from '../text/lines';
 import { foldKey, surfaceKey } from '../text/normalize';
-import { tokenize, type Token } from '../text/tokenize';
+import { arabicWords, type ArabicWords } from '../text/arabic-words';
 import { mentionSurface, NameMatcher } from './matcher';
 import type { Actor } from './registry';
 
@@ -44,7 +44,7 @@ export interface ActorMention {
 export interface RegistryView {
   readonly names: readonly string[];
   /** Mentions not written as the actor's name or an alias: a listed variant or another spelling. */
-  otherSpellings(text: string, tokens: readonly Token[]): Array<ActorMention & { name: string }>;
+  otherSpellings(text: string, words: ArabicWords): Array<ActorMention & { name: string }>;
 }
 
 export interface FileReference {
@@ -203,9 +203,9 @@ export class ActorIndex {
   }
 
   /** Matches a file's text; returns whether its mentions changed. */
-  update(fileId: string, text: string, tokens?: readonly Token[], lines?: LineIndex, hash = contentHash(text)): boolean {
+  update(fileId: string, text: string, words?: ArabicWords, lines?: LineIndex, hash = contentHash(text)): boolean {
     if (!this.isStaleFor(fileId, hash, text.length)) return false;
-    return this.updateMatched(fileId, hash, text.length, mentionTable(this.match(fileId, text, tokens, lines)), this.registries);
+    return this.updateMatched(fileId, hash, text.length, mentionTable(this.match(fileId, text, words, lines)), this.registries);
   }
 
   /**
@@ -248,15 +248,15 @@ export class ActorIndex {
   }
 
   /** Mentions of registry actors in a text, without indexing it (an open buffer, a file being renamed). */
-  match(fileId: string, text: string, tokens: readonly Token[] = tokenize(text), lines: LineIndex = new LineIndex(text)): ActorMention[] {
-    return this.matchIn(this.scopeOf(fileId), text, tokens, lines);
+  match(fileId: string, text: string, words: ArabicWords = arabicWords(text), lines: LineIndex = new LineIndex(text)): ActorMention[] {
+    return this.matchIn(this.scopeOf(fileId), text, words, lines);
   }
 
   /** Mentions of the actors of one registry in a text. */
-  matchIn(scope: string | undefined, text: string, tokens: readonly Token[] = tokenize(text), lines: LineIndex = new LineIndex(text)): ActorMention[] {
+  matchIn(scope: string | undefined, text: string, words: ArabicWords = arabicWords(text), lines: LineIndex = new LineIndex(text)): ActorMention[] {
     const entry = scope === undefined ? undefined : this.matchers.get(scope);
     if (!entry) return [];
-    return entry.matcher.match(tokens).map((match) => {
+    return entry.matcher.match(words).map((match) => {
       const target = entry.targets[match.target];
       const surface = mentionSurface(text, match);
       const form: MentionForm = surface === target.surface ? target.form : target.form === 'variant' ? 'variant' : 'spelling';
@@ -371,8 +371,8 @@ export class ActorIndex {
       view = {
         names: this.actorTable.filter((a) => a.registry === scope).map((a) => a.name),
         // Most mentions are written as the name or an alias: they are left out before anything is copied.
-        otherSpellings: (text, tokens) =>
-          this.matchIn(scope, text, tokens)
+        otherSpellings: (text, words) =>
+          this.matchIn(scope, text, words)
             .filter((m) => m.form !== 'name' && m.form !== 'alias')
             .map((m) => ({ ...m, name: this.actorTable[m.actor].name })),
       };

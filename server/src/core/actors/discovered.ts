@@ -3,7 +3,8 @@
 // corpus facet: each file contributes the names it marks, the corpus keeps their counts.
 import { bump, type CorpusFacet, type FileInput } from '../corpus/facet';
 import { addCounterTable, exportCounterTables, type CounterTables, type StatsChunk } from '../corpus/facet';
-import { CONNECTORS, foldOf, nameContext, type RunWord } from '../corpus/names';
+import { isConnectorForm, nameContext } from '../corpus/names';
+import { AFTER_GAP } from '../text/arabic-words';
 import { foldKey } from '../text/normalize';
 import type { ActorType } from './registry';
 
@@ -44,9 +45,11 @@ function apply(stats: MarkedNameStats, data: MarkedNames, sign: 1 | -1): void {
   stats.version++;
 }
 
-function collectMarkedNames({ tokens }: FileInput): MarkedNames {
+function collectMarkedNames({ words }: FileInput): MarkedNames {
   const names = new Map<string, number>();
-  const { words, marked } = nameContext(tokens);
+  const { marked } = nameContext(words);
+  const { count, before, forms } = words;
+  const joined = (n: number) => before[n] !== AFTER_GAP;
   // From marked word to marked word, not over every word of the file asking whether it is marked.
   const starts = [...marked].sort((a, b) => a - b);
   for (let next = 0, after = 0; next < starts.length; next++) {
@@ -54,20 +57,16 @@ function collectMarkedNames({ tokens }: FileInput): MarkedNames {
     if (w < after) continue; // inside the previous run
     // A run: marked words joined by single spaces, connectors (بن، آل) between them kept.
     let end = w;
-    while (end + 1 < words.length && !words[end + 1].gapBefore && (marked.has(end + 1) || (isConnector(words[end + 1]) && marked.has(end + 2) && !words[end + 2].gapBefore))) end++;
-    const surface = words
+    while (end + 1 < count && joined(end + 1) && (marked.has(end + 1) || (isConnectorForm(forms[end + 1]) && marked.has(end + 2) && joined(end + 2)))) end++;
+    const surface = forms
       .slice(w, end + 1)
-      .map((x) => x.surface)
+      .map((form) => form.surface)
       .join(' ');
-    const before = w > 0 && !words[w].gapBefore ? foldOf(words[w - 1]) : '';
-    bump(names, PLACE_NOUNS.has(before) ? PLACE_MARK + surface : surface, 1);
+    const previous = w > 0 && joined(w) ? forms[w - 1].fold : '';
+    bump(names, PLACE_NOUNS.has(previous) ? PLACE_MARK + surface : surface, 1);
     after = end + 1;
   }
   return names;
-}
-
-function isConnector(word: RunWord): boolean {
-  return CONNECTORS.has(foldOf(word));
 }
 
 /** Names marked at least `minMentions` times in at least `minFiles` files, most mentioned first. */

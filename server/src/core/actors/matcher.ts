@@ -5,7 +5,7 @@
 // with fewer clitic letters (وليد is a name before it is و + ليد).
 import { prefixLength } from '../corpus/names';
 import { foldKey, surfaceKey } from '../text/normalize';
-import type { Token } from '../text/tokenize';
+import { AFTER_GAP, type ArabicWords, type WordForm } from '../text/arabic-words';
 
 interface TrieNode {
   next?: Map<string, TrieNode>;
@@ -23,15 +23,16 @@ export interface NameMatch {
   cliticLength: number;
   /** The name's article is written merged with a ل proclitic (للأمم for ل + الأمم). */
   lamArticle: boolean;
-  /** Indexes of the first and last tokens of the mention. */
-  firstToken: number;
-  lastToken: number;
+  /** Indexes of the first and last words of the mention (in ArabicWords). */
+  firstWord: number;
+  lastWord: number;
 }
 
 const MAX_PATTERN_FORMS = 8;
 
 export class NameMatcher {
   private readonly root = new Map<string, TrieNode>();
+  private readonly readings = new Map<WordForm, readonly Reading[]>();
   private patterns = 0;
 
   get size(): number {
@@ -40,6 +41,7 @@ export class NameMatcher {
 
   /** Adds a spelling (one or more words); `عبد`/`أبو` compounds match joined or spaced. */
   add(spelling: string, target: number): void {
+    this.readings.clear();
     for (const words of patternForms(spelling)) {
       let node: TrieNode | undefined;
       for (const word of words) {
@@ -55,68 +57,86 @@ export class NameMatcher {
     }
   }
 
-  /** Every mention in the tokens, left to right, not overlapping. */
-  match(tokens: readonly Token[]): NameMatch[] {
+  /** Every mention in a text's words, left to right, not overlapping. */
+  match(words: ArabicWords): NameMatch[] {
     const matches: NameMatch[] = [];
     if (this.root.size === 0) return matches;
-    const walk = new Walk(tokens);
-    for (let i = 0; i < tokens.length; i++) {
-      if (tokens[i].kind !== 'arabic') continue;
-      const found = this.longestAt(walk, i);
+    const walk = new Walk(words);
+    for (let w = 0; w < words.count; w++) {
+      const found = this.longestAt(walk, w);
       if (found) {
         matches.push(found);
-        i = found.lastToken;
+        w = found.lastWord;
       }
     }
     return matches;
   }
 
-  /**
-   * The longest name starting at a word, over its readings: the bare word, without و/ف, without
-   * و/ف + ب/ل/ك, and ل + ال written لل (stems of two letters at least). No allocation per word:
-   * this runs on every Arabic word of the corpus.
-   */
+  /** The longest name starting at a word, over the readings of the word (startsOf). */
   private longestAt(walk: Walk, start: number): NameMatch | undefined {
-    const word = walk.fold(start);
+    const { forms, start: starts, end: ends } = walk.words;
+    const readings = this.startsOf(forms[start]);
+    if (readings.length === 0) return undefined;
     walk.reset();
-    walk.from(this.root.get(word), start, 0, false);
-    const conj = word.charCodeAt(0) === WAW_CODE || word.charCodeAt(0) === FA_CODE ? 1 : 0;
-    if (conj && word.length - 1 >= 2) walk.from(this.root.get(word.slice(1)), start, 1, false);
-    const next = word.charCodeAt(conj);
-    if ((next === BA_CODE || next === LAM_CODE || next === KAF_CODE) && word.length - conj - 1 >= 2) walk.from(this.root.get(word.slice(conj + 1)), start, conj + 1, false);
-    if (next === LAM_CODE && word.charCodeAt(conj + 1) === LAM_CODE && word.length - conj - 2 >= 2) walk.from(this.root.get('ا' + word.slice(conj + 1)), start, conj + 1, true);
+    for (const reading of readings) walk.from(reading.node, start, reading.clitic, reading.lam);
     if (walk.bestLast < 0) return undefined;
-    const tokens = walk.tokens;
-    const first = tokens[start];
-    const cliticLength = walk.bestClitic === 0 ? 0 : prefixLength(first.text, walk.bestClitic);
-    const end = tokens[walk.bestLast].offset + tokens[walk.bestLast].length;
+    const cliticLength = walk.bestClitic === 0 ? 0 : prefixLength(forms[start].text, walk.bestClitic);
     return {
       target: walk.bestTarget,
-      offset: first.offset + cliticLength,
-      length: end - first.offset - cliticLength,
+      offset: starts[start] + cliticLength,
+      length: ends[walk.bestLast] - starts[start] - cliticLength,
       cliticLength,
       lamArticle: walk.bestLam,
-      firstToken: start,
-      lastToken: walk.bestLast,
+      firstWord: start,
+      lastWord: walk.bestLast,
     };
+  }
+
+  /**
+   * The trie nodes a name may start at in a word, over its readings: the bare word, without و/ف,
+   * without و/ف + ب/ل/ك, and ل + ال written لل (stems of two letters at least). Kept per distinct
+   * word: this runs on every Arabic word of the corpus, and most words start no name.
+   */
+  private startsOf(form: WordForm): readonly Reading[] {
+    let readings = this.readings.get(form);
+    if (readings !== undefined) return readings;
+    const word = form.fold;
+    const found: Reading[] = [];
+    const add = (key: string, clitic: number, lam: boolean) => {
+      const node = this.root.get(key);
+      if (node) found.push({ node, clitic, lam });
+    };
+    add(word, 0, false);
+    const conj = word.charCodeAt(0) === WAW_CODE || word.charCodeAt(0) === FA_CODE ? 1 : 0;
+    if (conj && word.length - 1 >= 2) add(word.slice(1), 1, false);
+    const next = word.charCodeAt(conj);
+    if ((next === BA_CODE || next === LAM_CODE || next === KAF_CODE) && word.length - conj - 1 >= 2) add(word.slice(conj + 1), conj + 1, false);
+    if (next === LAM_CODE && word.charCodeAt(conj + 1) === LAM_CODE && word.length - conj - 2 >= 2) add('ا' + word.slice(conj + 1), conj + 1, true);
+    readings = found.length === 0 ? NO_READINGS : found;
+    if (this.readings.size >= MAX_KEPT_READINGS) this.readings.clear();
+    this.readings.set(form, readings);
+    return readings;
   }
 }
 
-/** One `match` call's state: the tokens' fold keys (computed once) and the best reading so far. */
+/** A way to read a word as a name's first word: its trie node, clitic letters skipped, لل read as ل + ال. */
+interface Reading {
+  node: TrieNode;
+  clitic: number;
+  lam: boolean;
+}
+const NO_READINGS: readonly Reading[] = [];
+/** Bounds a matcher's memory of words, as WordForms bounds the words themselves. */
+const MAX_KEPT_READINGS = 1 << 18;
+
+/** One `match` call's state: the best reading so far. */
 class Walk {
-  private readonly folds: (string | undefined)[];
   bestTarget = 0;
   bestLast = -1;
   bestClitic = 0;
   bestLam = false;
 
-  constructor(readonly tokens: readonly Token[]) {
-    this.folds = new Array<string | undefined>(tokens.length);
-  }
-
-  fold(i: number): string {
-    return (this.folds[i] ??= foldKey(this.tokens[i].text));
-  }
+  constructor(readonly words: ArabicWords) {}
 
   reset(): void {
     this.bestLast = -1;
@@ -124,7 +144,7 @@ class Walk {
 
   /** Follows the trie from `node` (the first word's) over the next words; keeps the longest name, then the fewest clitic letters. */
   from(node: TrieNode | undefined, start: number, clitic: number, lam: boolean): void {
-    const tokens = this.tokens;
+    const { count, before, forms } = this.words;
     let last = start;
     while (node) {
       if (node.target !== undefined && (last > this.bestLast || (last === this.bestLast && clitic < this.bestClitic))) {
@@ -133,9 +153,10 @@ class Walk {
         this.bestClitic = clitic;
         this.bestLam = lam;
       }
-      if (!node.next || tokens[last + 1]?.kind !== 'space' || tokens[last + 2]?.kind !== 'arabic') return;
-      node = node.next.get(this.fold(last + 2));
-      last += 2;
+      // The next word of a name follows after one run of space, nothing else.
+      if (!node.next || last + 1 >= count || before[last + 1] === AFTER_GAP) return;
+      node = node.next.get(forms[last + 1].fold);
+      last++;
     }
   }
 }
@@ -184,7 +205,7 @@ export function mentionSurface(text: string, match: NameMatch): string {
   let written = surfaceKey(text.slice(match.offset, match.offset + match.length));
   // A mention of one token has no space in it: only longer ones need theirs made single, and most
   // are written with single spaces already (testing is cheaper than replacing).
-  if (match.lastToken > match.firstToken && IRREGULAR_SPACE.test(written)) written = written.replace(/\s+/g, ' ');
+  if (match.lastWord > match.firstWord && IRREGULAR_SPACE.test(written)) written = written.replace(/\s+/g, ' ');
   return match.lamArticle ? 'ا' + written : written;
 }
 

@@ -6,13 +6,13 @@ import { isFunctionWord } from '../corpus/names';
 import type { Translate } from '../l10n';
 import type { Dictionary } from '../lexicon/dictionary';
 import type { RuleFinding } from '../rules/rule';
-import type { Token } from '../text/tokenize';
+import type { ArabicWords } from '../text/arabic-words';
 import type { RegistryView } from './actor-index';
 import { mentionRewrite } from './registry-edit';
 
-export function registryFindings(text: string, tokens: readonly Token[], registry: RegistryView, dictionary: Dictionary, t: Translate): RuleFinding[] {
+export function registryFindings(text: string, words: ArabicWords, registry: RegistryView, dictionary: Dictionary, t: Translate): RuleFinding[] {
   const findings: RuleFinding[] = [];
-  for (const mention of registry.otherSpellings(text, tokens)) {
+  for (const mention of registry.otherSpellings(text, words)) {
     // An unlisted spelling of a one-word name that is itself a word (على for the name علي) is that word.
     const single = !mention.surface.includes(' ');
     if (mention.form === 'spelling' && single && (isFunctionWord(mention.surface) || dictionary.has(mention.surface))) continue;

@@ -1,9 +1,7 @@
 // The corpus index: per-file facet data keyed by content, and corpus statistics kept up to date
 // by difference. Pure and synchronous: the caller feeds it texts (from disk, editors or tests).
-import { LineIndex } from '../text/lines';
-import { tokenize } from '../text/tokenize';
 import { ChangeSet } from './change-set';
-import type { CorpusFacet, FileInput, StatsChunk } from './facet';
+import { fileInput, type CorpusFacet, type FileInput, type StatsChunk } from './facet';
 import { wordFacet, type WordStats } from './words';
 
 export interface FileEntry {
@@ -78,7 +76,7 @@ export class CorpusIndex {
    * this index then adds with updateEntry. Facet data is plain data (maps, arrays, typed arrays),
    * so an entry crosses threads by structured clone.
    */
-  collect(text: string, input: FileInput = { text, tokens: tokenize(text), lines: new LineIndex(text) }, hash = contentHash(text)): FileEntry {
+  collect(text: string, input: FileInput = fileInput(text), hash = contentHash(text)): FileEntry {
     const data = new Map<string, unknown>();
     for (const facet of this.facets) data.set(facet.id, facet.collect(input));
     return { hash, length: text.length, data };

@@ -1,13 +1,19 @@
 // A facet is one kind of corpus knowledge: what a rule needs to know about the other files.
 // Each file contributes data computed from its text alone; the corpus keeps statistics that
 // add and remove those contributions, so an edit updates them by difference, never by rebuild.
-import type { LineIndex } from '../text/lines';
-import type { Token } from '../text/tokenize';
+import { arabicWords, type ArabicWords } from '../text/arabic-words';
+import { LineIndex } from '../text/lines';
 
+/** What a facet reads of a file: its Arabic words, not Token objects, which indexing never builds. */
 export interface FileInput {
   readonly text: string;
-  readonly tokens: readonly Token[];
+  readonly words: ArabicWords;
   readonly lines: LineIndex;
+}
+
+/** A text's facet input. */
+export function fileInput(text: string): FileInput {
+  return { text, words: arabicWords(text), lines: new LineIndex(text) };
 }
 
 export interface CorpusFacet<Data = unknown, Stats = unknown> {

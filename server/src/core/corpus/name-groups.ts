@@ -3,6 +3,7 @@
 // words are a name: the actor registry, a compound (عبد المجيد), a foreign name the dictionary
 // lacks in every spelling, a misspelt word the corpus mostly uses as a name, a country, or a
 // neighbouring name word that the canonical spelling also stands next to (فايز السراج).
+import type { ArabicWords } from '../text/arabic-words';
 import { foldKey, surfaceKey } from '../text/normalize';
 import type { Token } from '../text/tokenize';
 import { NameLexicon, TEH_MARBUTA, type Entry, type Reading } from './name-lexicon';
@@ -50,6 +51,7 @@ const ARTICLE_NISBA = /^\u0627\u0644.*\u064A[\u0629\u0647]$/;
 const NO_ENTRY: Entry = { reading: null, name: false, transliteration: null };
 
 export class NameAnalyzer {
+  private words: ArabicWords | undefined;
   private tokens: readonly Token[] = [];
   /** Token index and preceding gap of each Arabic word: plain arrays, as this runs on every word. */
   private index: number[] = [];
@@ -59,7 +61,8 @@ export class NameAnalyzer {
   constructor(private readonly lexicon: NameLexicon) {}
 
   /** Mentions in the text spelled other than their group's canonical spelling. */
-  variants(tokens: readonly Token[]): VariantMention[] {
+  variants(tokens: readonly Token[], words: ArabicWords): VariantMention[] {
+    this.words = words;
     this.tokens = tokens;
     this.index = [];
     this.gap = [];
@@ -95,7 +98,8 @@ export class NameAnalyzer {
   }
 
   private inContext(w: number): boolean {
-    this.context ??= nameContext(this.tokens).marked;
+    // Its words are the Arabic tokens in order, so positions agree with `index`.
+    this.context ??= nameContext(this.words!).marked;
     return this.context.has(w);
   }
 

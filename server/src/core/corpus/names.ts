@@ -1,8 +1,8 @@
 // Name candidates for actor-spelling: clitic readings, spelling variants that share a fold key,
 // and the title windows ("الرئيس التركي رجب طيب أردوغان") that mark a token sequence as a name.
 import { isArabicLetter } from '../text/chars';
-import { foldKey, surfaceKey } from '../text/normalize';
-import type { Token } from '../text/tokenize';
+import { foldKey } from '../text/normalize';
+import { AFTER_GAP, type ArabicWords, type WordForm } from '../text/arabic-words';
 
 const ALEFS = ['\u0627', '\u0623', '\u0625', '\u0622']; // ا أ إ آ
 const ALEF = '\u0627';
@@ -183,44 +183,84 @@ const MAX_WINDOW = 8;
  * (الرئيس التركي رجب طيب أردوغان), after a connector (بن سلمان، آل سعود), before بن, and after عبد
  * or أبو. Returns positions in `words`.
  */
-export function nameContextWords(words: readonly RunWord[]): Set<number> {
+export function nameContextWords(words: ArabicWords): Set<number> {
   const result = new Set<number>();
-  const { title: TITLE_SURFACES, role: ROLES } = surfaceSets();
-  const joined = (n: number) => n < words.length && !words[n].gapBefore;
-  for (let w = 0; w < words.length; w++) {
-    // Titles and connectors are recognised on the surface, in every spelling: folding every word costs.
-    const surface = words[w].surface;
-    const role = ROLES.get(surface);
-    if (role === 'title') {
+  const { count, before, forms } = words;
+  const traits = (n: number) => nameTraits(forms[n]);
+  const joined = (n: number) => n < count && before[n] !== AFTER_GAP;
+  for (let w = 0; w < count; w++) {
+    const own = traits(w);
+    if (own & TITLE) {
       // The name is the first run of plain words after the title's complements (رئيس حكومة الوفاق
       // الوطني فايز السراج، المدير العام للشركة سالم النعيمي): a plain word starts a run
       // right after the title or after a word with the article; after an institution (لجنة حقوق
       // الإنسان) it belongs to the institution's name.
       let end = w + 1;
       // العام after a title is part of it (الأمين العام، المدير العام), not the year.
-      const general = (n: number) => n === w + 1 && words[n].surface === 'العام';
-      while (end - w <= MAX_WINDOW && joined(end) && (general(end) || !isFunctionWord(words[end].surface)) && !TITLE_SURFACES.has(words[end].surface)) end++;
+      const general = (n: number) => n === w + 1 && (traits(n) & GENERAL) !== 0;
+      while (end - w <= MAX_WINDOW && joined(end) && (general(end) || !(traits(end) & FUNCTION)) && !(traits(end) & TITLE)) end++;
       let start = -1;
       let previous = 'title' as 'title' | 'article' | 'institution' | 'plain';
       for (let n = w + 1; n < end && start < 0; n++) {
-        const f = foldOf(words[n]);
-        const kind = f.startsWith(ARTICLE) || CLITIC_ARTICLE.test(f) ? 'article' : INSTITUTIONS.has(f) ? 'institution' : 'plain';
+        const kind = traits(n) & ARTICLED ? 'article' : traits(n) & INSTITUTION ? 'institution' : 'plain';
         if (kind === 'plain' && (previous === 'title' || previous === 'article')) start = n;
         previous = kind === 'plain' && previous === 'institution' ? 'institution' : kind;
       }
       for (let n = start, taken = 0; start >= 0 && n < end && taken < MAX_NAME_TOKENS; n++, taken++) {
-        const f = foldOf(words[n]);
-        if (!CONNECTORS.has(f)) result.add(n);
-        if (f.startsWith(ARTICLE) || CLITIC_ARTICLE.test(f)) break; // a family name ends it (فايز السراج)
+        if (!(traits(n) & CONNECTOR)) result.add(n);
+        if (traits(n) & ARTICLED) break; // a family name ends it (فايز السراج)
       }
-    } else if (role === 'link' && joined(w + 1)) {
-      const next = foldOf(words[w + 1]);
-      if (!isFunctionWord(words[w + 1].surface) && !TITLES.has(next)) result.add(w + 1);
-      const previous = w > 0 ? foldOf(words[w - 1]) : '';
-      if ((surface === 'بن' || surface === 'بنت') && joined(w) && previous && !previous.startsWith(ARTICLE) && !isFunctionWord(words[w - 1].surface)) result.add(w - 1);
+    } else if (own & LINK && joined(w + 1)) {
+      if (!(traits(w + 1) & (FUNCTION | TITLE_FOLD))) result.add(w + 1);
+      if (own & BIN && w > 0 && joined(w) && forms[w - 1].fold !== '' && !forms[w - 1].fold.startsWith(ARTICLE) && !(traits(w - 1) & FUNCTION)) result.add(w - 1);
     }
   }
   return result;
+}
+
+// Name traits of a word, as bits of WordForm.nameTraits: computed once per distinct word.
+/** A title in any spelling, with or without a proclitic (الرئيس، وزير، والأمير). */
+const TITLE = 1 << 0;
+/** A connector, عبد/أبو or a place noun, as written: a name follows. */
+const LINK = 1 << 1;
+const FUNCTION = 1 << 2;
+const PLACE = 1 << 3;
+/** The fold starts with the article, alone or after a proclitic. */
+const ARTICLED = 1 << 4;
+const INSTITUTION = 1 << 5;
+const CONNECTOR = 1 << 6;
+/** The fold is a title's (TITLES). */
+const TITLE_FOLD = 1 << 7;
+/** بن or بنت as written: a name also stands before it. */
+const BIN = 1 << 8;
+const GENERAL = 1 << 9;
+
+function nameTraits(form: WordForm): number {
+  if (form.nameTraits >= 0) return form.nameTraits;
+  const { surface, fold } = form;
+  const sets = surfaceSets();
+  const role = sets.role.get(surface);
+  return (form.nameTraits =
+    (role === 'title' ? TITLE : 0) |
+    (role === 'link' ? LINK : 0) |
+    (sets.function.has(surface) ? FUNCTION : 0) |
+    (sets.place.has(surface) ? PLACE : 0) |
+    (fold.startsWith(ARTICLE) || CLITIC_ARTICLE.test(fold) ? ARTICLED : 0) |
+    (INSTITUTIONS.has(fold) ? INSTITUTION : 0) |
+    (CONNECTORS.has(fold) ? CONNECTOR : 0) |
+    (TITLES.has(fold) ? TITLE_FOLD : 0) |
+    (surface === 'بن' || surface === 'بنت' ? BIN : 0) |
+    (surface === 'العام' ? GENERAL : 0));
+}
+
+/** A connector of one name (بن، آل، أبو), in any spelling. */
+export function isConnectorForm(form: WordForm): boolean {
+  return (nameTraits(form) & CONNECTOR) !== 0;
+}
+
+/** A noun followed by a place's or body's name, as written (see isPlaceNoun). */
+export function isPlaceNounForm(form: WordForm): boolean {
+  return (nameTraits(form) & PLACE) !== 0;
 }
 
 /** Every spelling of a word (hamza forms, maqsura…), with and without a proclitic. */
@@ -280,49 +320,18 @@ export function hasArticle(word: string): boolean {
 /** A proclitic before the article (للإغاثة، والأعمال): a common noun, never inside a name. */
 const CLITIC_ARTICLE = /^(?:لل|[وفبك]ال|[وف][بلك]ال|[وف]لل)/;
 
-export interface RunWord {
-  index: number;
-  /** Surface key of the token. */
-  surface: string;
-  /** True when something other than one plain space separates it from the previous word. */
-  gapBefore: boolean;
-  /** Fold key, computed on demand (see foldOf). */
-  fold?: string;
-}
-
-export function foldOf(word: RunWord): string {
-  return (word.fold ??= foldKey(word.surface));
-}
-
 export interface NameContext {
-  words: RunWord[];
+  words: ArabicWords;
   /** Positions in `words` that stand where names stand (nameContextWords). */
   marked: Set<number>;
 }
-let lastContext: { tokens: readonly Token[]; context: NameContext } | undefined;
+let lastContext: NameContext | undefined;
 
 /**
- * The Arabic words of tokens and their name positions. Two facets (actor-spelling's names, the
- * marked names) read the same file's tokens in turn: the last result is kept for the next caller.
+ * The name positions of a text's words. Two facets (actor-spelling's names, the marked names) read
+ * the same file's words in turn: the last result is kept for the next caller.
  */
-export function nameContext(tokens: readonly Token[]): NameContext {
-  if (lastContext?.tokens !== tokens) {
-    const words = arabicRun(tokens);
-    lastContext = { tokens, context: { words, marked: nameContextWords(words) } };
-  }
-  return lastContext.context;
-}
-
-/** The Arabic words of a text and whether punctuation or a line break precedes them. */
-export function arabicRun(tokens: readonly Token[]): RunWord[] {
-  const words: RunWord[] = [];
-  let gap = true;
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i];
-    if (token.kind === 'arabic') {
-      words.push({ index: i, surface: surfaceKey(token.text), gapBefore: gap });
-      gap = false;
-    } else if (token.kind !== 'space') gap = true;
-  }
-  return words;
+export function nameContext(words: ArabicWords): NameContext {
+  if (lastContext?.words !== words) lastContext = { words, marked: nameContextWords(words) };
+  return lastContext;
 }

@@ -1,7 +1,7 @@
 // The shared word facet: how often each Arabic word occurs and in how many files, and how often
 // each pair of adjacent words occurs (keyed by the pair written without its space, so a merged
 // token finds its spaced form in one lookup).
-import { isArabicLetter } from '../text/chars';
+import { AFTER_SPACE, FNV_SEED, fnv } from '../text/arabic-words';
 import { foldKey, surfaceKey } from '../text/normalize';
 import type { ChangeSet } from './change-set';
 import { CountTable } from './count-table';
@@ -106,47 +106,30 @@ function apply(stats: WordStats, data: WordData, sign: 1 | -1): void {
   }
 }
 
-function collectWords({ tokens }: FileInput): WordData {
+function collectWords({ words: { count, before, forms } }: FileInput): WordData {
   // One lookup per word and per pair gives a position in plain arrays of keys and counts, which
   // become the typed arrays at the end (TypedArray.from over a Map iterator is slow).
   const words: string[] = [];
   const wordCounts: number[] = [];
-  const wordSlots = new KeySlots(tokens.length);
+  const wordSlots = new KeySlots(count * 2);
   const pairs: number[] = [];
   const pairCounts: number[] = [];
-  const pairSlots = new KeySlots(tokens.length);
-  let tokenCount = 0;
-  // The FNV state after the previous word: a pair's hash continues it over the next word, so no
-  // `previous + key` string is built per word.
+  const pairSlots = new KeySlots(count * 2);
+  // The FNV state after the previous word, if it has letters: a pair's hash continues it over the
+  // next word, so no `previous + key` string is built per word. Same value as pairKey(previous + key).
   let previous = -1;
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i];
-    if (token.kind !== 'arabic') {
-      // A pair is two Arabic words separated by exactly one plain space.
-      if (!(token.kind === 'space' && token.text === ' ')) previous = -1;
-      continue;
-    }
-    tokenCount++;
-    const key = surfaceKey(token.text);
-    // The word is hashed once for the pair it ends (continuing `previous`), the pair it may start
-    // and its own slot (both from the seed). Same values as fnv(previous, key) and fnv(FNV_SEED, key).
-    const endsPair = previous !== -1 && tokens[i - 1].kind === 'space';
-    let pairState = previous;
-    let wordState = FNV_SEED;
-    for (let c = 0; c < key.length; c++) {
-      const code = key.charCodeAt(c);
-      pairState = Math.imul(pairState ^ code, FNV_PRIME);
-      wordState = Math.imul(wordState ^ code, FNV_PRIME);
-    }
-    wordSlots.count(wordSlots.findWord(wordState, key, words), wordState, words, wordCounts, key);
-    if (endsPair) {
-      const hash = finishHash(pairState >>> 0);
+  for (let w = 0; w < count; w++) {
+    const form = forms[w];
+    // A pair is two Arabic words separated by exactly one plain space.
+    if (previous !== -1 && before[w] === AFTER_SPACE) {
+      const hash = finishHash(fnv(previous, form.surface));
       pairSlots.count(pairSlots.findHash(hash), hash, pairs, pairCounts, hash);
     }
-    previous = hasLetters(key) ? wordState >>> 0 : -1;
+    wordSlots.count(wordSlots.findWord(form.hash, form.surface, words), form.hash, words, wordCounts, form.surface);
+    previous = form.hasLetters ? form.hash : -1;
   }
   return {
-    tokenCount,
+    tokenCount: count,
     // A copy at its exact length: the list is kept per file, the one grown by push has spare room.
     words: words.slice(),
     wordCounts: new Uint32Array(wordCounts),
@@ -157,9 +140,9 @@ function collectWords({ tokens }: FileInput): WordData {
 
 /**
  * One file's distinct words (or pairs) → their positions in its lists, by open addressing on the
- * FNV hashes collectWords computes anyway, in typed arrays: a Map would hash every word again, and
- * grow and rehash as the file's words come in. A file has fewer distinct words, and fewer pairs,
- * than half its tokens, so a table with at least as many slots as tokens stays at most half full.
+ * FNV hashes collectWords has anyway, in typed arrays: a Map would hash every word again, and
+ * grow and rehash as the file's words come in. A file has at most as many distinct words, and
+ * pairs, as words, so a table with twice as many slots stays at most half full.
  */
 class KeySlots {
   /** Position + 1 of the key in a slot; 0 marks an empty slot. */
@@ -209,11 +192,6 @@ class KeySlots {
   }
 }
 
-function hasLetters(word: string): boolean {
-  for (let i = 0; i < word.length; i++) if (isArabicLetter(word.charCodeAt(i))) return true;
-  return false;
-}
-
 /** The key of two adjacent words in the pair counts, from the pair written without its space. */
 export function pairKey(joined: string): number {
   return pairHash(surfaceKey(joined));
@@ -226,15 +204,6 @@ export function pairKey(joined: string): number {
  */
 export function pairHash(text: string): number {
   return finishHash(fnv(FNV_SEED, text));
-}
-
-const FNV_SEED = 0x811c9dc5;
-const FNV_PRIME = 16777619;
-
-/** FNV-1a state after `text`, from `hash` (unsigned 32 bits, so -1 is free as "no state"). */
-function fnv(hash: number, text: string): number {
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
-  return hash >>> 0;
 }
 
 const MAX_PAIR_HASH = 0x3fffffff;

@@ -7,7 +7,8 @@
 // Left alone: words that are not shown to be names (على / علي, الى / إلى, الامم / الأمم are
 // common-word spelling, not actor spelling); diacritics and tatweel alone (their own rules).
 import { NameAnalyzer, NameLexicon, nameRegistry, type NameSettings, type VariantMention } from '../corpus/name-groups';
-import { foldOf, isPlaceNoun, nameContext } from '../corpus/names';
+import { isPlaceNounForm, nameContext } from '../corpus/names';
+import { arabicWords } from '../text/arabic-words';
 import { bump, type CorpusFacet, type FileInput } from '../corpus/facet';
 import { addCounterTable, exportCounterTables, type CounterTables, type StatsChunk } from '../corpus/facet';
 import { findMentions, replaceWords } from '../corpus/spellings';
@@ -51,14 +52,15 @@ function apply(stats: NameStats, data: NameData, sign: 1 | -1): void {
   stats.version++;
 }
 
-function collectNames({ tokens }: FileInput): NameData {
+function collectNames({ words }: FileInput): NameData {
   const folds = new Map<string, number>();
   const surfaces = new Map<string, number>();
-  const { words, marked } = nameContext(tokens);
+  const { marked } = nameContext(words);
   for (const w of marked) {
-    bump(folds, foldOf(words[w]), 1);
+    const form = words.forms[w];
+    bump(folds, form.fold, 1);
     // A spelling's own count is a person's: after a place noun (منطقة مرسى) a word names a place.
-    if (w === 0 || !isPlaceNoun(words[w - 1].surface)) bump(surfaces, words[w].surface, 1);
+    if (w === 0 || !isPlaceNounForm(words.forms[w - 1])) bump(surfaces, form.surface, 1);
   }
   return { folds, surfaces };
 }
@@ -114,7 +116,8 @@ export function createActorSpelling(options: ActorSpellingOptions = {}): Rule {
         registry: actors ? registryOf(actors.names) : registry,
       };
       const analyzer = new NameAnalyzer(new NameLexicon(corpus, corpus.stats(nameFacet), settings));
-      const mentions = analyzer.variants(tokens).filter((m) => m.group.kind !== 'compound' || options.compounds !== 'ignore');
+      const words = arabicWords(text);
+      const mentions = analyzer.variants(tokens, words).filter((m) => m.group.kind !== 'compound' || options.compounds !== 'ignore');
       // Mentions of the canonical spellings in this file, found in one pass, become related spans.
       const canonicals = [...new Set(mentions.map((m) => m.shownCanonical))];
       const spans = new Map<string, RelatedSpan[]>();
@@ -124,7 +127,7 @@ export function createActorSpelling(options: ActorSpellingOptions = {}): Rule {
         if (list.length < RELATED_LIMIT) list.push({ offset: found.offset, length: found.length, message: t('"{0}" here', surface) });
         spans.set(surface, list);
       }
-      const fromRegistry = actors ? registryFindings(text, tokens, actors, corpus.dictionary, t) : [];
+      const fromRegistry = actors ? registryFindings(text, words, actors, corpus.dictionary, t) : [];
       const inRegistryFinding = (f: RuleFinding) => fromRegistry.some((r) => r.offset < f.offset + f.length && f.offset < r.offset + r.length);
       return [...fromRegistry, ...mentions.map((m) => toFinding(m, spans.get(m.shownCanonical) ?? [], t)).filter((f) => !inRegistryFinding(f))];
     },

@@ -90,13 +90,13 @@ export class ShaddaStats {
 
 export const shaddaFacet: CorpusFacet<ShaddaData, ShaddaStats> = {
   id: 'stray-diacritic',
-  collect: ({ tokens }: FileInput) => {
+  collect: ({ words }: FileInput) => {
     const shadda = new Map<string, number>();
     const forms = new Set<string>();
-    for (const token of tokens) {
-      if (token.kind !== 'arabic' || !hasHarakah(token.text)) continue;
-      if (token.text.includes('\u0651')) bump(shadda, surfaceKey(token.text), 1);
-      forms.add(token.text);
+    for (const form of words.forms) {
+      if (!hasHarakah(form.text)) continue;
+      if (form.text.includes('\u0651')) bump(shadda, form.surface, 1);
+      forms.add(form.text);
     }
     return { shadda, forms };
   },
