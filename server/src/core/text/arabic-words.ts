@@ -27,14 +27,18 @@ export const AFTER_GAP = 0; // nothing before (the first word), or anything but 
 export const AFTER_SPACE = 1; // exactly one plain space
 export const AFTER_SPACES = 2; // one run of other inline space (two spaces, a tab, NBSP)
 
-/** A text's Arabic tokens (as tokenize splits it), in order: word `w` is `text.slice(start[w], end[w])`. */
+/**
+ * A text's Arabic tokens (as tokenize splits it), in order: word `w` is `text.slice(start[w], end[w])`.
+ * Plain arrays of small integers, not typed arrays: these live for one file, and a typed array's
+ * memory outside the heap would pile up between collections (50 MB more at 2,000 articles).
+ */
 export interface ArabicWords {
   readonly text: string;
   readonly count: number;
-  readonly start: Int32Array;
-  readonly end: Int32Array;
+  readonly start: readonly number[];
+  readonly end: readonly number[];
   /** AFTER_GAP, AFTER_SPACE or AFTER_SPACES. */
-  readonly before: Uint8Array;
+  readonly before: readonly number[];
   readonly forms: readonly WordForm[];
 }
 
@@ -49,12 +53,10 @@ export function fnv(hash: number, text: string): number {
 
 /** The Arabic words of a text, with what separates each from the previous one. */
 export function arabicWords(text: string, forms: WordForms = threadForms): ArabicWords {
-  let capacity = Math.min(1024, (text.length >> 1) + 1);
-  let start = new Int32Array(capacity);
-  let end = new Int32Array(capacity);
-  let before = new Uint8Array(capacity);
+  const start: number[] = [];
+  const end: number[] = [];
+  const before: number[] = [];
   const found: WordForm[] = [];
-  let count = 0;
   // What was seen since the last word: AFTER_GAP until a first word, then PENDING until a token.
   let separator = AFTER_GAP;
   for (let at = 0; at < text.length; ) {
@@ -62,34 +64,21 @@ export function arabicWords(text: string, forms: WordForms = threadForms): Arabi
     const kind = tokenKind(next);
     const to = tokenEnd(next);
     if (kind === ARABIC_TOKEN) {
-      if (count === capacity) {
-        capacity *= 2;
-        start = grown(start, capacity);
-        end = grown(end, capacity);
-        before = grown(before, capacity);
-      }
-      start[count] = at;
-      end[count] = to;
-      before[count] = separator === PENDING ? AFTER_GAP : separator;
+      start.push(at);
+      end.push(to);
+      before.push(separator === PENDING ? AFTER_GAP : separator);
       found.push(forms.formAt(text, at, to));
-      count++;
       separator = PENDING;
     } else if (kind === SPACE_TOKEN && separator === PENDING) {
       separator = to - at === 1 && text.charCodeAt(at) === 0x20 ? AFTER_SPACE : AFTER_SPACES;
     } else separator = AFTER_GAP;
     at = to;
   }
-  return { text, count, start: start.subarray(0, count), end: end.subarray(0, count), before: before.subarray(0, count), forms: found };
+  return { text, count: found.length, start, end, before, forms: found };
 }
 
 /** Just after a word, before any token: the next token decides the next word's separator. */
 const PENDING = 3;
-
-function grown<T extends Int32Array | Uint8Array>(array: T, capacity: number): T {
-  const larger = new (array.constructor as new (length: number) => T)(capacity);
-  larger.set(array);
-  return larger;
-}
 
 /**
  * Distinct words as written → their WordForm, by open addressing on an FNV hash of the code units,
