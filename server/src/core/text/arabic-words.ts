@@ -6,7 +6,7 @@ import { isArabicLetter } from './chars';
 import { foldKey, surfaceKey } from './normalize';
 import { ARABIC_TOKEN, SPACE_TOKEN, scanToken, tokenEnd, tokenKind } from './tokenize';
 
-/** One word as written, with the keys every reader of words needs. Shared: never modify. */
+/** One word as written, with the keys every reader of words needs. Shared: only nameTraits is ever written. */
 export interface WordForm {
   /** The word as written (a token's text). */
   readonly text: string;
